@@ -1,0 +1,370 @@
+//! The engine: one automaton pass for every literal pattern, then regex entries.
+
+mod matcher;
+
+use crate::diagnostic::{Applicability, Diagnostic, Fix};
+use crate::fix::apply_fixes;
+use crate::rules::{ExampleKind, LoadError, Origin, Rule, RuleBook};
+use crate::source::Document;
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
+use matcher::{Hit, Matcher};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Which rule entry a pattern of the automaton stands for.
+#[derive(Debug, Clone, Copy)]
+struct Target {
+    rule: u32,
+    entry: u32,
+}
+
+/// Every loaded rule compiled for checking; built once per run, shared by all files.
+pub struct Engine {
+    book: RuleBook,
+    matcher: Matcher,
+    /// Per automaton pattern, the entries it belongs to, in load order.
+    targets: Vec<Vec<Target>>,
+}
+
+/// An example of a rule set that does not behave as written.
+#[derive(Debug, Clone)]
+pub struct ExampleFailure {
+    pub code: String,
+    pub origin: Origin,
+    pub problem: String,
+}
+
+impl Engine {
+    /// Compiles every literal pattern of every rule into one automaton.
+    pub fn new(book: RuleBook) -> Result<Engine, String> {
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut targets: Vec<Vec<Target>> = Vec::new();
+        for (r, rule) in book.rules.iter().enumerate() {
+            for (e, entry) in rule.entries.iter().enumerate() {
+                let id = *ids.entry(entry.found.as_str()).or_insert_with(|| {
+                    patterns.push(entry.found.as_str());
+                    targets.push(Vec::new());
+                    patterns.len() - 1
+                });
+                targets[id].push(Target {
+                    rule: r as u32,
+                    entry: e as u32,
+                });
+            }
+        }
+        let matcher = Matcher::new(&patterns)?;
+        Ok(Engine {
+            book,
+            matcher,
+            targets,
+        })
+    }
+
+    pub fn rules(&self) -> &[Rule] {
+        &self.book.rules
+    }
+
+    /// A rule by code (any case) or name.
+    pub fn rule(&self, key: &str) -> Option<&Rule> {
+        self.book.find(key)
+    }
+
+    /// Every finding in `doc`, sorted by position.
+    pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
+        self.check_text(&doc.text)
+    }
+
+    /// Every finding in a bare text, sorted by position.
+    pub fn check_text(&self, text: &str) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        while let Some(hit) = self.matcher.find_from(text, from) {
+            match self.literal(text, hit) {
+                Some(d) => {
+                    out.push(d);
+                    from = hit.end;
+                }
+                // The longest candidate is correct here; a shorter one inside it may not be.
+                None => from = hit.start + char_len(text, hit.start),
+            }
+        }
+        for rule in &self.book.rules {
+            for entry in &rule.regexes {
+                for caps in entry.regex.captures_iter(text) {
+                    let whole = caps.get(0).expect("group 0 always matches");
+                    let Some(m) = entry.found_group.map_or(Some(whole), |g| caps.get(g)) else {
+                        continue;
+                    };
+                    let span = m.start()..m.end();
+                    if span.is_empty() || covered(text, &span, &entry.unless) {
+                        continue;
+                    }
+                    let fix = entry.fix.as_ref().map(|t| {
+                        let mut s = String::new();
+                        caps.expand(t, &mut s);
+                        s
+                    });
+                    out.push(diagnostic(
+                        rule,
+                        text,
+                        span,
+                        fix,
+                        entry.note.as_deref(),
+                        entry.applicability,
+                    ));
+                }
+            }
+        }
+        out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        out.dedup_by(|a, b| a.span == b.span && a.rule == b.rule);
+        out
+    }
+
+    fn literal(&self, text: &str, hit: Hit) -> Option<Diagnostic> {
+        let span = hit.start..hit.end;
+        self.targets[hit.pattern].iter().find_map(|t| {
+            let rule = &self.book.rules[t.rule as usize];
+            let entry = &rule.entries[t.entry as usize];
+            if covered(text, &span, &entry.unless) {
+                return None;
+            }
+            Some(diagnostic(
+                rule,
+                text,
+                span.clone(),
+                entry.fix.clone(),
+                entry.note.as_deref(),
+                entry.applicability,
+            ))
+        })
+    }
+
+    /// Runs every example of the selected rules; an empty list means they all behave.
+    pub fn example_failures(&self, include_builtin: bool) -> Vec<ExampleFailure> {
+        let mut failures = Vec::new();
+        for rule in &self.book.rules {
+            if rule.builtin && !include_builtin {
+                continue;
+            }
+            for example in &rule.examples {
+                if let Err(problem) = self.run_example(rule, &example.kind) {
+                    failures.push(ExampleFailure {
+                        code: rule.code().to_string(),
+                        origin: example.origin.clone(),
+                        problem,
+                    });
+                }
+            }
+        }
+        failures
+    }
+
+    /// Checks the examples of user rule sets (built-in ones are checked by the test suite).
+    pub fn verify_examples(self) -> Result<Engine, LoadError> {
+        let failures = self.example_failures(false);
+        if failures.is_empty() {
+            return Ok(self);
+        }
+        let reports = failures
+            .into_iter()
+            .map(|f| {
+                Report::error()
+                    .with_message(format!("an example of rule {} fails", f.code))
+                    .with_labels(vec![
+                        Label::primary(f.origin.file, f.origin.span).with_message(f.problem),
+                    ])
+            })
+            .collect();
+        Err(self.book.error(reports))
+    }
+
+    fn run_example(&self, rule: &Rule, kind: &ExampleKind) -> Result<(), String> {
+        let describe = |ds: &[Diagnostic], text: &str| {
+            ds.iter()
+                .map(|d| format!("{} “{}”", d.code(), &text[d.span.clone()]))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match kind {
+            ExampleKind::Ok(ok) => {
+                let found = self.check_text(ok);
+                if found.is_empty() {
+                    Ok(())
+                } else {
+                    Err(format!("`ok` text gives {}", describe(&found, ok)))
+                }
+            }
+            ExampleKind::Bad { bad, good } => {
+                let all = self.check_text(bad);
+                let mine: Vec<Diagnostic> = all.into_iter().filter(|d| d.rule == rule.id).collect();
+                if mine.is_empty() {
+                    return Err(format!("`bad` text gives no {} diagnostic", rule.code()));
+                }
+                let has_fix = mine.iter().any(|d| !d.fixes.is_empty());
+                let Some(good) = good else {
+                    return if has_fix {
+                        Err("`bad` has a fix, so the example needs a `good`".to_string())
+                    } else {
+                        Ok(())
+                    };
+                };
+                if has_fix {
+                    let fixed = apply_fixes(bad, &mine, |_| true);
+                    if fixed != *good {
+                        return Err(format!("the fix gives “{fixed}”, not the `good` text"));
+                    }
+                }
+                let left = self.check_text(good);
+                if left.is_empty() {
+                    Ok(())
+                } else {
+                    Err(format!("`good` text gives {}", describe(&left, good)))
+                }
+            }
+        }
+    }
+}
+
+/// Whether one of the `contexts` occurs in `text` around `span`, covering all of it.
+fn covered(text: &str, span: &Range<usize>, contexts: &[String]) -> bool {
+    let bytes = text.as_bytes();
+    contexts.iter().any(|ctx| {
+        let ctx = ctx.as_bytes();
+        if ctx.len() < span.len() {
+            return false;
+        }
+        let first = span.end.saturating_sub(ctx.len());
+        (first..=span.start).any(|p| bytes[p..].starts_with(ctx))
+    })
+}
+
+fn char_len(text: &str, at: usize) -> usize {
+    text[at..].chars().next().map_or(1, char::len_utf8)
+}
+
+fn diagnostic(
+    rule: &Rule,
+    text: &str,
+    span: Range<usize>,
+    fix: Option<String>,
+    note: Option<&str>,
+    applicability: Applicability,
+) -> Diagnostic {
+    let found = &text[span.clone()];
+    let message = rule.message.render(found, fix.as_deref(), note);
+    let help = match (&rule.help, &fix) {
+        (Some(t), _) => Some(t.render(found, fix.as_deref(), note)),
+        (None, Some(f)) if applicability == Applicability::Certain => Some(format!("改为“{f}”")),
+        (None, Some(f)) => Some(format!("可考虑改为“{f}”")),
+        (None, None) => None,
+    };
+    Diagnostic {
+        rule: rule.id.clone(),
+        severity: rule.severity,
+        message,
+        span,
+        fixes: fix
+            .map(|replacement| Fix {
+                replacement,
+                applicability,
+            })
+            .into_iter()
+            .collect(),
+        help,
+        note: None,
+        labels: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSource;
+
+    fn engine(text: &str) -> Engine {
+        let book = RuleBook::load(vec![RuleSource {
+            name: "t.toml".into(),
+            text: text.into(),
+            builtin: false,
+        }])
+        .unwrap();
+        Engine::new(book).unwrap()
+    }
+
+    const RULES: &str = r#"
+[[rule]]
+code = "T1"
+name = "typo"
+family = "typos"
+severity = "error"
+summary = "s"
+message = "“{found}”应为“{fix}”"
+entry = [
+  { found = "按装", fix = "安装", unless = ["按装机"] },
+  { found = "一如继往", fix = "一如既往" },
+]
+[[rule.example]]
+bad = "按装"
+good = "安装"
+
+[[rule]]
+code = "T2"
+name = "jiezhi"
+family = "usage"
+severity = "warning"
+summary = "s"
+message = "“{found}”应为“{fix}”"
+applicability = "suggestion"
+[[rule.regex]]
+pattern = '(?P<found>截止)(?:到)?\d{4}年'
+fix = "截至"
+unless = ["截止2000年"]
+[[rule.example]]
+bad = "截止2024年底"
+good = "截至2024年底"
+"#;
+
+    #[test]
+    fn literal_entries_respect_unless() {
+        let e = engine(RULES);
+        let text = "按装机容量计算，按装调试，一如继往";
+        let ds = e.check_text(text);
+        let found: Vec<&str> = ds.iter().map(|d| &text[d.span.clone()]).collect();
+        assert_eq!(found, ["按装", "一如继往"]);
+        assert_eq!(ds[0].message, "“按装”应为“安装”");
+        assert_eq!(ds[0].help.as_deref(), Some("改为“安装”"));
+    }
+
+    #[test]
+    fn regex_entries_report_the_found_group() {
+        let e = engine(RULES);
+        let text = "截止2024年底，截止2000年";
+        let ds = e.check_text(text);
+        assert_eq!(ds.len(), 1);
+        assert_eq!(&text[ds[0].span.clone()], "截止");
+        assert_eq!(ds[0].fixes[0].replacement, "截至");
+        assert_eq!(ds[0].fixes[0].applicability, Applicability::Suggestion);
+        assert_eq!(ds[0].help.as_deref(), Some("可考虑改为“截至”"));
+    }
+
+    #[test]
+    fn examples_are_run() {
+        let e = engine(RULES);
+        assert!(e.example_failures(true).is_empty());
+        let broken = RULES.replace("good = \"安装\"", "good = \"安装了\"");
+        let failures = engine(&broken).example_failures(true);
+        assert_eq!(failures.len(), 1);
+        assert!(failures[0].problem.contains("the fix gives “安装”"));
+    }
+
+    #[test]
+    fn covered_checks_every_alignment() {
+        let text = "甲按装机乙";
+        let span = text.find("按装").unwrap()..text.find("机").unwrap();
+        assert!(covered(text, &span, &["按装机".into()]));
+        assert!(covered(text, &span, &["甲按装".into()]));
+        assert!(!covered(text, &span, &["乙按装".into()]));
+        assert!(!covered(text, &span, &["装".into()]));
+    }
+}

@@ -1,0 +1,96 @@
+//! `--format json`: the contract of DESIGN.md (schema in `schema/doclint-output.schema.json`).
+
+use super::FileReport;
+use crate::diagnostic::Tally;
+use crate::source::Position;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    version: u32,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    path: &'a str,
+    code: &'a str,
+    name: &'a str,
+    severity: &'static str,
+    message: &'a str,
+    span: Span,
+    start: Position,
+    end: Position,
+    matched: &'a str,
+    fixes: Vec<JsonFix<'a>>,
+}
+
+#[derive(Serialize)]
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    replacement: &'a str,
+    applicability: &'static str,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    diagnostics: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+/// One JSON object, pretty-printed, with a final newline. `reports` must be sorted by path.
+pub fn render(reports: &[FileReport]) -> String {
+    let mut tally = Tally::default();
+    let mut diagnostics = Vec::new();
+    for report in reports {
+        let doc = &report.doc;
+        for d in &report.diagnostics {
+            tally.add(d.severity);
+            diagnostics.push(JsonDiagnostic {
+                path: &doc.path,
+                code: d.code(),
+                name: d.name(),
+                severity: d.severity.as_str(),
+                message: &d.message,
+                span: Span {
+                    start: d.span.start,
+                    end: d.span.end,
+                },
+                start: doc.position(d.span.start),
+                end: doc.position(d.span.end),
+                matched: &doc.text[d.span.clone()],
+                fixes: d
+                    .fixes
+                    .iter()
+                    .map(|f| JsonFix {
+                        replacement: &f.replacement,
+                        applicability: f.applicability.as_str(),
+                    })
+                    .collect(),
+            });
+        }
+    }
+    let output = Output {
+        version: 1,
+        summary: Summary {
+            files: reports.len(),
+            diagnostics: tally.total(),
+            errors: tally.errors,
+            warnings: tally.warnings,
+            infos: tally.infos,
+        },
+        diagnostics,
+    };
+    let mut text = serde_json::to_string_pretty(&output).expect("plain data serialises");
+    text.push('\n');
+    text
+}

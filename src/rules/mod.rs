@@ -1,0 +1,580 @@
+//! Rule sets: TOML files parsed into typed rules, validated with errors that point into the file.
+//!
+//! The schema is documented in `rules/README.md`.
+
+mod builtin;
+mod error;
+mod schema;
+pub mod template;
+
+pub use builtin::builtin_sources;
+pub use error::LoadError;
+
+use crate::diagnostic::{Applicability, RuleId, Severity};
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
+use codespan_reporting::files::SimpleFiles;
+use regex::Regex;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use template::{Slot, Template};
+
+/// The text of one rule-set file and the name it is shown under.
+#[derive(Debug, Clone)]
+pub struct RuleSource {
+    pub name: String,
+    pub text: String,
+    /// Built-in sets are compiled into the binary; their examples are checked by the test suite.
+    pub builtin: bool,
+}
+
+impl RuleSource {
+    /// Reads `path`; a folder gives every `*.toml` inside it, sorted by name.
+    pub fn read(path: &Path) -> Result<Vec<RuleSource>, String> {
+        let mut files: Vec<PathBuf> = Vec::new();
+        if path.is_dir() {
+            let entries = std::fs::read_dir(path)
+                .map_err(|e| format!("cannot read rule folder {}: {e}", path.display()))?;
+            for entry in entries {
+                let p = entry
+                    .map_err(|e| format!("cannot read rule folder {}: {e}", path.display()))?
+                    .path();
+                if p.extension().is_some_and(|x| x == "toml") && p.is_file() {
+                    files.push(p);
+                }
+            }
+            files.sort();
+            if files.is_empty() {
+                return Err(format!("no *.toml rule files in {}", path.display()));
+            }
+        } else {
+            files.push(path.to_path_buf());
+        }
+        files
+            .into_iter()
+            .map(|p| {
+                let text = std::fs::read_to_string(&p)
+                    .map_err(|e| format!("cannot read rule file {}: {e}", p.display()))?;
+                Ok(RuleSource {
+                    name: p.display().to_string(),
+                    text,
+                    builtin: false,
+                })
+            })
+            .collect()
+    }
+}
+
+/// Where a piece of a rule was written: file id in [`RuleBook`]'s files and a byte range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub file: usize,
+    pub span: Range<usize>,
+}
+
+/// A literal entry: `found` → `fix`, silent inside any `unless` context.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub found: String,
+    pub fix: Option<String>,
+    pub unless: Vec<String>,
+    pub note: Option<String>,
+    pub applicability: Applicability,
+}
+
+/// A regex entry; the reported span is the group `found` when the pattern has one.
+#[derive(Debug, Clone)]
+pub struct RegexEntry {
+    pub regex: Regex,
+    pub found_group: Option<usize>,
+    pub fix: Option<String>,
+    pub unless: Vec<String>,
+    pub note: Option<String>,
+    pub applicability: Applicability,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExampleKind {
+    Bad { bad: String, good: Option<String> },
+    Ok(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub kind: ExampleKind,
+    pub origin: Origin,
+}
+
+/// One rule, ready for the engine.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: RuleId,
+    pub family: String,
+    pub severity: Severity,
+    pub summary: String,
+    pub message: Template,
+    pub help: Option<Template>,
+    pub explain: Option<String>,
+    pub source: Option<String>,
+    pub entries: Vec<Entry>,
+    pub regexes: Vec<RegexEntry>,
+    pub examples: Vec<Example>,
+    pub builtin: bool,
+    /// Where `code = …` is written.
+    pub origin: Origin,
+}
+
+impl Rule {
+    pub fn code(&self) -> &str {
+        &self.id.code
+    }
+
+    pub fn name(&self) -> &str {
+        &self.id.name
+    }
+
+    /// Whether `key` names this rule by code, name or family.
+    pub fn is_selected_by(&self, key: &str) -> bool {
+        self.code().eq_ignore_ascii_case(key) || self.name() == key || self.family == key
+    }
+}
+
+/// Every loaded rule plus the TOML sources, kept for error messages that point into them.
+pub struct RuleBook {
+    pub rules: Vec<Rule>,
+    pub(crate) files: SimpleFiles<String, String>,
+}
+
+impl std::fmt::Debug for RuleBook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RuleBook")
+            .field("rules", &self.rules.len())
+            .finish()
+    }
+}
+
+impl RuleBook {
+    /// Parses and validates every source; all problems of all files are reported together.
+    pub fn load(sources: Vec<RuleSource>) -> Result<RuleBook, LoadError> {
+        let mut files = SimpleFiles::new();
+        let mut rules: Vec<Rule> = Vec::new();
+        let mut reports = Vec::new();
+        let mut codes: HashMap<String, Origin> = HashMap::new();
+        let mut names: HashMap<String, Origin> = HashMap::new();
+        for source in sources {
+            let file = files.add(source.name, source.text);
+            let text = files.get(file).expect("just added").source();
+            let parsed: schema::RawFile = match toml::from_str(text) {
+                Ok(parsed) => parsed,
+                Err(e) => {
+                    let mut report = Report::error().with_message(e.message().trim().to_string());
+                    if let Some(span) = e.span() {
+                        report = report.with_labels(vec![Label::primary(file, span)]);
+                    }
+                    reports.push(report);
+                    continue;
+                }
+            };
+            let mut ctx = Validator {
+                file,
+                text,
+                reports: &mut reports,
+            };
+            for raw in parsed.rule {
+                let Some(rule) = ctx.rule(raw, source.builtin) else {
+                    continue;
+                };
+                for (key, map, what) in [
+                    (rule.code().to_string(), &mut codes, "code"),
+                    (rule.name().to_string(), &mut names, "name"),
+                ] {
+                    if let Some(first) = map.get(&key) {
+                        ctx.reports.push(
+                            Report::error()
+                                .with_message(format!("duplicate rule {what} `{key}`"))
+                                .with_labels(vec![
+                                    Label::primary(rule.origin.file, rule.origin.span.clone())
+                                        .with_message(format!("{what} defined again here")),
+                                    Label::secondary(first.file, first.span.clone())
+                                        .with_message("first defined here"),
+                                ]),
+                        );
+                    } else {
+                        map.insert(key, rule.origin.clone());
+                    }
+                }
+                rules.push(rule);
+            }
+        }
+        if reports.is_empty() {
+            Ok(RuleBook { rules, files })
+        } else {
+            Err(LoadError::new(files, reports))
+        }
+    }
+
+    /// The built-in rule sets.
+    pub fn builtin() -> Result<RuleBook, LoadError> {
+        RuleBook::load(builtin_sources())
+    }
+
+    pub fn find(&self, key: &str) -> Option<&Rule> {
+        self.rules
+            .iter()
+            .find(|r| r.code().eq_ignore_ascii_case(key) || r.name() == key)
+    }
+
+    /// Turns problems found after loading (failing examples) into a rule-file error.
+    pub(crate) fn error(self, reports: Vec<Report<usize>>) -> LoadError {
+        LoadError::new(self.files, reports)
+    }
+}
+
+fn is_kebab(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+fn is_code(s: &str) -> bool {
+    let letters = s.bytes().take_while(|b| b.is_ascii_uppercase()).count();
+    letters > 0 && letters < s.len() && s.bytes().skip(letters).all(|b| b.is_ascii_digit())
+}
+
+struct Validator<'a> {
+    file: usize,
+    text: &'a str,
+    reports: &'a mut Vec<Report<usize>>,
+}
+
+impl Validator<'_> {
+    fn error(&mut self, span: Range<usize>, message: impl std::fmt::Display, label: &str) {
+        self.reports.push(
+            Report::error()
+                .with_message(message)
+                .with_labels(vec![Label::primary(self.file, span).with_message(label)]),
+        );
+    }
+
+    /// The span of `range` inside a string value, when the TOML writes it without escapes;
+    /// else the span of the whole value.
+    fn inner_span(&self, value: &toml::Spanned<String>, range: Range<usize>) -> Range<usize> {
+        let outer = value.span();
+        let quote = |q: &str| {
+            let inner = outer.start + q.len()..outer.end.saturating_sub(q.len());
+            (self.text.get(inner.clone()) == Some(value.get_ref().as_str())).then_some(inner)
+        };
+        match quote("\"").or_else(|| quote("'")) {
+            Some(inner) => inner.start + range.start..inner.start + range.end,
+            None => outer,
+        }
+    }
+
+    fn template(&mut self, raw: &toml::Spanned<String>) -> Option<Template> {
+        match Template::parse(raw.get_ref()) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                let span = self.inner_span(raw, e.range.clone());
+                self.error(
+                    span,
+                    format!("unknown placeholder `{{{}}}`", e.name),
+                    "expected `{found}`, `{fix}` or `{note}`",
+                );
+                None
+            }
+        }
+    }
+
+    fn rule(&mut self, raw: schema::RawRule, builtin: bool) -> Option<Rule> {
+        let before = self.reports.len();
+        let code = raw.code.get_ref().clone();
+        if !is_code(&code) {
+            self.error(
+                raw.code.span(),
+                format!("invalid rule code `{code}`"),
+                "a code is capital letters then digits, e.g. DL101",
+            );
+        }
+        for (value, what) in [(&raw.name, "name"), (&raw.family, "family")] {
+            if !is_kebab(value.get_ref()) {
+                self.error(
+                    value.span(),
+                    format!("invalid rule {what} `{}`", value.get_ref()),
+                    "use kebab-case: lowercase letters, digits and `-`",
+                );
+            }
+        }
+        if raw.summary.get_ref().trim().is_empty() || raw.summary.get_ref().contains('\n') {
+            self.error(
+                raw.summary.span(),
+                "a summary is one non-empty line",
+                "summary",
+            );
+        }
+        let message = self.template(&raw.message);
+        let help = raw.help.as_ref().map(|h| self.template(h));
+        let default_applicability = raw.applicability.unwrap_or_default();
+
+        let mut entries = Vec::with_capacity(raw.entry.len());
+        let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
+        for e in &raw.entry {
+            let found = e.found.get_ref();
+            if found.is_empty() {
+                self.error(
+                    e.found.span(),
+                    "empty `found`",
+                    "this would match everywhere",
+                );
+                continue;
+            }
+            if let Some(first) = seen.get(found.as_str()) {
+                self.reports.push(
+                    Report::error()
+                        .with_message(format!("duplicate entry `{found}` in rule {code}"))
+                        .with_labels(vec![
+                            Label::primary(self.file, e.found.span()).with_message("again here"),
+                            Label::secondary(self.file, first.clone()).with_message("first here"),
+                        ]),
+                );
+                continue;
+            }
+            seen.insert(found, e.found.span());
+            if let Some(fix) = &e.fix
+                && fix.get_ref() == found
+            {
+                self.error(
+                    fix.span(),
+                    "`fix` is the same as `found`",
+                    "changes nothing",
+                );
+            }
+            for u in &e.unless {
+                if !u.get_ref().contains(found.as_str()) {
+                    self.error(
+                        u.span(),
+                        format!("`unless` context does not contain `{found}`"),
+                        "a context must include the text it protects",
+                    );
+                }
+            }
+            entries.push(Entry {
+                found: found.clone(),
+                fix: e.fix.as_ref().map(|f| f.get_ref().clone()),
+                unless: e.unless.iter().map(|u| u.get_ref().clone()).collect(),
+                note: e.note.clone(),
+                applicability: e.applicability.unwrap_or(default_applicability),
+            });
+        }
+
+        let mut regexes = Vec::with_capacity(raw.regex.len());
+        for r in &raw.regex {
+            let regex = match regex::RegexBuilder::new(r.pattern.get_ref())
+                .size_limit(1 << 22)
+                .build()
+            {
+                Ok(regex) => regex,
+                Err(err) => {
+                    self.reports.push(
+                        Report::error()
+                            .with_message("regex does not compile")
+                            .with_labels(vec![
+                                Label::primary(self.file, r.pattern.span())
+                                    .with_message("in this pattern"),
+                            ])
+                            .with_notes(vec![err.to_string()]),
+                    );
+                    continue;
+                }
+            };
+            if regex.is_match("") {
+                self.error(
+                    r.pattern.span(),
+                    "regex matches the empty string",
+                    "this would match everywhere",
+                );
+                continue;
+            }
+            for u in &r.unless {
+                if u.get_ref().is_empty() {
+                    self.error(u.span(), "empty `unless` context", "here");
+                }
+            }
+            let found_group = regex.capture_names().position(|name| name == Some("found"));
+            regexes.push(RegexEntry {
+                regex,
+                found_group,
+                fix: r.fix.clone(),
+                unless: r.unless.iter().map(|u| u.get_ref().clone()).collect(),
+                note: r.note.clone(),
+                applicability: r.applicability.unwrap_or(default_applicability),
+            });
+        }
+
+        // A template slot needs a value from every entry.
+        let templates: Vec<&Template> = message.iter().chain(help.iter().flatten()).collect();
+        for (slot, key) in [(Slot::Fix, "fix"), (Slot::Note, "note")] {
+            if !templates.iter().any(|t| t.uses(slot)) {
+                continue;
+            }
+            for e in &raw.entry {
+                let has = match slot {
+                    Slot::Fix => e.fix.is_some(),
+                    _ => e.note.is_some(),
+                };
+                if !has {
+                    self.error(
+                        e.found.span(),
+                        format!("entry `{}` has no `{key}`", e.found.get_ref()),
+                        &format!("the rule's message uses {{{key}}}"),
+                    );
+                }
+            }
+            for r in &raw.regex {
+                let has = match slot {
+                    Slot::Fix => r.fix.is_some(),
+                    _ => r.note.is_some(),
+                };
+                if !has {
+                    self.error(
+                        r.pattern.span(),
+                        format!("regex entry has no `{key}`"),
+                        &format!("the rule's message uses {{{key}}}"),
+                    );
+                }
+            }
+        }
+
+        if raw.entry.is_empty() && raw.regex.is_empty() {
+            self.error(
+                raw.code.span(),
+                format!("rule {code} has no `entry` and no `regex`"),
+                "this rule can never fire",
+            );
+        }
+
+        let mut examples = Vec::with_capacity(raw.example.len());
+        for ex in &raw.example {
+            let span = ex.span();
+            let ex = ex.get_ref();
+            let kind = match (&ex.bad, &ex.good, &ex.ok) {
+                (Some(bad), good, None) => ExampleKind::Bad {
+                    bad: bad.clone(),
+                    good: good.clone(),
+                },
+                (None, None, Some(ok)) => ExampleKind::Ok(ok.clone()),
+                _ => {
+                    self.error(
+                        span,
+                        "an example has either `bad` (with an optional `good`) or `ok`",
+                        "this example",
+                    );
+                    continue;
+                }
+            };
+            examples.push(Example {
+                kind,
+                origin: Origin {
+                    file: self.file,
+                    span,
+                },
+            });
+        }
+        if !examples
+            .iter()
+            .any(|e| matches!(e.kind, ExampleKind::Bad { .. }))
+        {
+            self.error(
+                raw.code.span(),
+                format!("rule {code} has no `bad` example"),
+                "add [[rule.example]] with `bad` (and `good`)",
+            );
+        }
+
+        if self.reports.len() > before {
+            return None;
+        }
+        Some(Rule {
+            id: RuleId {
+                code: Arc::from(code.as_str()),
+                name: Arc::from(raw.name.get_ref().as_str()),
+            },
+            family: raw.family.into_inner(),
+            severity: raw.severity,
+            summary: raw.summary.into_inner(),
+            message: message?,
+            help: help.flatten(),
+            explain: raw.explain,
+            source: raw.source,
+            entries,
+            regexes,
+            examples,
+            builtin,
+            origin: Origin {
+                file: self.file,
+                span: raw.code.span(),
+            },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<RuleBook, LoadError> {
+        RuleBook::load(vec![RuleSource {
+            name: "t.toml".into(),
+            text: text.into(),
+            builtin: false,
+        }])
+    }
+
+    const MINIMAL: &str = r#"
+[[rule]]
+code = "X1"
+name = "x"
+family = "f"
+severity = "error"
+summary = "s"
+message = "“{found}”应为“{fix}”"
+entry = [ { found = "按装", fix = "安装", unless = ["按装机"] } ]
+[[rule.example]]
+bad = "按装"
+good = "安装"
+"#;
+
+    #[test]
+    fn loads_a_minimal_rule() {
+        let book = load(MINIMAL).unwrap();
+        assert_eq!(book.rules.len(), 1);
+        let rule = &book.rules[0];
+        assert_eq!(rule.code(), "X1");
+        assert_eq!(rule.entries[0].unless, vec!["按装机".to_string()]);
+        assert_eq!(rule.entries[0].applicability, Applicability::Certain);
+    }
+
+    #[test]
+    fn codes_and_names_are_checked() {
+        assert!(is_code("DL101") && is_code("X1"));
+        assert!(!is_code("dl101") && !is_code("DL") && !is_code("101") && !is_code("DL1A"));
+        assert!(is_kebab("idiom-typo") && is_kebab("typo2"));
+        assert!(!is_kebab("Typo") && !is_kebab("a--b") && !is_kebab("-a") && !is_kebab(""));
+    }
+
+    #[test]
+    fn every_problem_is_reported() {
+        let text = MINIMAL
+            .replace("unless = [\"按装机\"]", "unless = [\"机器\"]")
+            .replace("code = \"X1\"", "code = \"x1\"");
+        let err = load(&text).unwrap_err();
+        let shown = err.render(false);
+        assert!(shown.contains("invalid rule code `x1`"), "{shown}");
+        assert!(shown.contains("does not contain `按装`"), "{shown}");
+        assert_eq!(err.count(), 2);
+    }
+}

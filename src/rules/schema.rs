@@ -1,0 +1,64 @@
+//! The TOML shape of a rule set, exactly as written (see `rules/README.md`).
+//! Unknown keys are errors, so a typo in a key name never silently disables a rule.
+
+use crate::diagnostic::{Applicability, Severity};
+use serde::Deserialize;
+use toml::Spanned;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFile {
+    #[serde(default)]
+    pub rule: Vec<RawRule>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRule {
+    pub code: Spanned<String>,
+    pub name: Spanned<String>,
+    pub family: Spanned<String>,
+    pub severity: Severity,
+    pub summary: Spanned<String>,
+    pub message: Spanned<String>,
+    pub help: Option<Spanned<String>>,
+    pub explain: Option<String>,
+    pub applicability: Option<Applicability>,
+    pub source: Option<String>,
+    #[serde(default)]
+    pub entry: Vec<RawEntry>,
+    #[serde(default)]
+    pub regex: Vec<RawRegex>,
+    #[serde(default)]
+    pub example: Vec<Spanned<RawExample>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEntry {
+    pub found: Spanned<String>,
+    pub fix: Option<Spanned<String>>,
+    #[serde(default)]
+    pub unless: Vec<Spanned<String>>,
+    pub note: Option<String>,
+    pub applicability: Option<Applicability>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRegex {
+    pub pattern: Spanned<String>,
+    pub fix: Option<String>,
+    #[serde(default)]
+    pub unless: Vec<Spanned<String>>,
+    pub note: Option<String>,
+    pub applicability: Option<Applicability>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExample {
+    pub bad: Option<String>,
+    pub good: Option<String>,
+    pub ok: Option<String>,
+}

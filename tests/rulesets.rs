@@ -1,0 +1,127 @@
+//! Every built-in rule set keeps its own promises: its examples behave as written and every
+//! entry can fire. Adding a rule never needs new Rust: these tests pick it up.
+
+use doclint::engine::Engine;
+use doclint::fix::apply_fixes;
+use doclint::rules::{RuleBook, builtin_sources};
+use std::collections::HashSet;
+
+fn builtin_engine() -> Engine {
+    let book = RuleBook::builtin().unwrap_or_else(|e| panic!("built-in rule sets:\n{e}"));
+    Engine::new(book).expect("automaton builds")
+}
+
+#[test]
+fn every_example_of_every_builtin_rule_behaves() {
+    let engine = builtin_engine();
+    let failures = engine.example_failures(true);
+    let report: Vec<String> = failures
+        .iter()
+        .map(|f| format!("{} (bytes {:?}): {}", f.code, f.origin.span, f.problem))
+        .collect();
+    assert!(
+        report.is_empty(),
+        "failing examples:\n{}",
+        report.join("\n")
+    );
+    let examples: usize = engine.rules().iter().map(|r| r.examples.len()).sum();
+    assert!(examples >= engine.rules().len(), "every rule has examples");
+}
+
+/// An entry shadowed by another (same `found` earlier, or silenced by its own `unless`)
+/// can never fire: that is dead data.
+#[test]
+fn every_builtin_entry_fires_on_its_own_text_and_fixes_it() {
+    let engine = builtin_engine();
+    let mut problems = Vec::new();
+    for rule in engine.rules() {
+        for entry in &rule.entries {
+            let found = engine.check_text(&entry.found);
+            let mine: Vec<_> = found
+                .iter()
+                .filter(|d| d.code() == rule.code() && d.span == (0..entry.found.len()))
+                .cloned()
+                .collect();
+            if mine.is_empty() {
+                problems.push(format!(
+                    "{} “{}” does not fire alone (got {:?})",
+                    rule.code(),
+                    entry.found,
+                    found.iter().map(|d| d.code()).collect::<Vec<_>>()
+                ));
+                continue;
+            }
+            if let Some(fix) = &entry.fix {
+                let fixed = apply_fixes(&entry.found, &mine, |_| true);
+                if &fixed != fix {
+                    problems.push(format!(
+                        "{} “{}” fixes to “{fixed}”",
+                        rule.code(),
+                        entry.found
+                    ));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn builtin_sets_are_substantial_and_distinct() {
+    let engine = builtin_engine();
+    let families: HashSet<&str> = engine.rules().iter().map(|r| r.family.as_str()).collect();
+    for family in ["typos", "usage", "variants", "cautioned"] {
+        assert!(families.contains(family), "missing family {family}");
+    }
+    let typos: usize = engine
+        .rules()
+        .iter()
+        .filter(|r| r.family == "typos")
+        .map(|r| r.entries.len())
+        .sum();
+    assert!(typos >= 1000, "typos family has {typos} entries");
+    // The same `found` in two rules would make the second one unreachable.
+    let mut seen = HashSet::new();
+    for rule in engine.rules() {
+        for e in &rule.entries {
+            assert!(seen.insert(e.found.as_str()), "“{}” appears twice", e.found);
+        }
+    }
+}
+
+#[test]
+fn builtin_sources_are_the_rules_folder() {
+    let names: Vec<String> = builtin_sources().into_iter().map(|s| s.name).collect();
+    let mut on_disk: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/rules"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".toml"))
+        .map(|n| format!("<built-in>/rules/{n}"))
+        .collect();
+    on_disk.sort();
+    assert_eq!(names, on_disk);
+}
+
+#[test]
+fn fixing_a_bad_example_leaves_nothing_certain_to_fix() {
+    use doclint::diagnostic::Applicability::Certain;
+    let engine = builtin_engine();
+    for rule in engine.rules() {
+        for ex in &rule.examples {
+            if let doclint::rules::ExampleKind::Bad { bad, .. } = &ex.kind {
+                let fixed = apply_fixes(bad, &engine.check_text(bad), |a| a == Certain);
+                let left: Vec<_> = engine
+                    .check_text(&fixed)
+                    .into_iter()
+                    .filter(|d| d.fixes.iter().any(|f| f.applicability == Certain))
+                    .map(|d| format!("{} {}", d.code(), d.message))
+                    .collect();
+                assert!(
+                    left.is_empty(),
+                    "{}: “{bad}” fixed to “{fixed}” still has {left:?}",
+                    rule.code()
+                );
+            }
+        }
+    }
+}
