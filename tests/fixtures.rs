@@ -1,0 +1,99 @@
+//! The output users see on the sample documents in `fixtures/`, pinned by snapshot.
+//! `fixtures/README.md` lists the errors planted in each document.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// Every sample document and the name of its snapshot.
+const FIXTURES: &[(&str, &str)] = &[
+    ("work_summary", "fixtures/2024年上半年工作总结.txt"),
+    ("notice", "fixtures/关于开展安全生产大检查的通知.txt"),
+    ("speech", "fixtures/在全县经济工作会议上的讲话.txt"),
+];
+const CLEAN_DIR: &str = "fixtures/clean";
+
+fn doclint(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_doclint"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn human_output_on_each_fixture() {
+    for (name, path) in FIXTURES {
+        let out = doclint(&["--color", "never", path]);
+        assert_eq!(out.status.code(), Some(1), "{path} has planted errors");
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        insta::assert_snapshot!(
+            format!("human_{name}"),
+            String::from_utf8(out.stdout).unwrap()
+        );
+    }
+}
+
+#[test]
+fn json_output_on_a_fixture() {
+    let out = doclint(&["--format", "json", FIXTURES[0].1]);
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!("json_work_summary", String::from_utf8(out.stdout).unwrap());
+}
+
+#[test]
+fn clean_documents_give_nothing() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(CLEAN_DIR);
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| format!("{CLEAN_DIR}/{}", e.unwrap().file_name().to_string_lossy()))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    for file in &files {
+        let out = doclint(&["--color", "never", "--fail-on", "info", file]);
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "0 errors, 0 warnings in 1 file\n",
+            "{file} must be clean"
+        );
+        assert_eq!(out.status.code(), Some(0));
+    }
+}
+
+#[test]
+fn every_fixture_is_pinned() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if name.ends_with(".txt") {
+            let path = format!("fixtures/{name}");
+            assert!(
+                FIXTURES.iter().any(|(_, p)| *p == path),
+                "{path} has no snapshot: add it to FIXTURES"
+            );
+        }
+    }
+}
+
+#[test]
+fn explain_and_rules_listing() {
+    let out = doclint(&["explain", "DL101"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("DL101 typo — 常见错别字\nfamily: typos · severity: error"));
+    assert!(text.contains("\nExamples:\n  ✗ "), "{text}");
+    // By name as well as by code.
+    assert_eq!(doclint(&["explain", "typo"]).stdout, text.as_bytes());
+    let listing = String::from_utf8(doclint(&["rules"]).stdout).unwrap();
+    assert!(listing.starts_with("code "), "{listing}");
+    for code in ["DL101", "DL102", "DL201", "DL301", "DL401"] {
+        assert!(
+            listing.contains(&format!("\n{code} ")),
+            "{code} missing:\n{listing}"
+        );
+    }
+}
