@@ -5,6 +5,7 @@ use crate::engine::Engine;
 use crate::render::{self, FileReport};
 use crate::rules::{ExampleKind, Rule, RuleBook, RuleSource, builtin_sources};
 use crate::source;
+use crate::year::{DocYear, YearSource};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -75,6 +76,15 @@ struct CheckArgs {
     /// Exit 0 even when there are findings (errors reading files or rules still exit 2).
     #[arg(long)]
     exit_zero: bool,
+    /// The year the documents speak for; else it is read from the file name or the title.
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1949..=2099))]
+    year: Option<i32>,
+    /// Print the document year of each file and where it came from, then exit.
+    #[arg(long)]
+    explain_year: bool,
+    /// Human output shows at most N findings of one rule per file (0: all).
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    max_per_rule: usize,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,6 +200,7 @@ fn check(engine: &Engine, args: &CheckArgs, color: ColorWhen) -> u8 {
         }
         match source::read_path(path) {
             Ok(doc) => {
+                let doc = doc.with_year(args.year.map(|y| DocYear::given(y, YearSource::Flag)));
                 let diagnostics = engine.check(&doc);
                 reports.push(FileReport { doc, diagnostics });
             }
@@ -200,10 +211,26 @@ fn check(engine: &Engine, args: &CheckArgs, color: ColorWhen) -> u8 {
         }
     }
     reports.sort_by(|a, b| a.doc.path.cmp(&b.doc.path));
-    let output = match args.format {
-        Format::Human => {
-            render::human::render(&reports, color.enabled(std::io::stdout().is_terminal()))
+    if args.explain_year {
+        let mut text = String::new();
+        for r in &reports {
+            match &r.doc.year {
+                Some(year) => text.push_str(&format!("{}: {year}\n", r.doc.path)),
+                None => text.push_str(&format!(
+                    "{}: no year (none given with --year, none in the file name or the title); the year checks stay silent\n",
+                    r.doc.path
+                )),
+            }
         }
+        write_stdout(&text);
+        return if failed { EXIT_ERROR } else { EXIT_CLEAN };
+    }
+    let output = match args.format {
+        Format::Human => render::human::render(
+            &reports,
+            color.enabled(std::io::stdout().is_terminal()),
+            args.max_per_rule,
+        ),
         Format::Json => render::json::render(&reports),
     };
     write_stdout(&output);

@@ -12,6 +12,7 @@
 //! assert!(found.iter().any(|d| d.code() == "DL102" || d.code() == "DL101"));
 //! ```
 
+pub mod checks;
 pub mod cli;
 pub mod diagnostic;
 pub mod engine;
@@ -19,3 +20,4 @@ pub mod fix;
 pub mod render;
 pub mod rules;
 pub mod source;
+pub mod year;

@@ -1,5 +1,6 @@
 //! Reading inputs into a [`Document`]: the decoded text plus a line index.
 
+use crate::year::DocYear;
 use std::fmt;
 use std::io;
 use std::path::Path;
@@ -10,6 +11,8 @@ pub struct Document {
     /// The name shown to the user (the path as given, or a stdin name).
     pub path: String,
     pub text: String,
+    /// The year the document speaks for, when known (see [`crate::year`]).
+    pub year: Option<DocYear>,
     line_starts: Vec<usize>,
 }
 
@@ -28,8 +31,16 @@ impl Document {
         Document {
             path: path.into(),
             text,
+            year: None,
             line_starts,
         }
+    }
+
+    /// Sets the document year from `given` (`--year`, configuration), else infers it from the
+    /// file name or the title.
+    pub fn with_year(mut self, given: Option<DocYear>) -> Document {
+        self.year = crate::year::infer(&self.path, &self.text, given);
+        self
     }
 
     /// Number of lines; a final newline does not start a new line.

@@ -2,10 +2,12 @@
 
 mod matcher;
 
+use crate::checks::Finding;
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::fix::apply_fixes;
 use crate::rules::{ExampleKind, LoadError, Origin, Rule, RuleBook};
 use crate::source::Document;
+use crate::year::{DocYear, YearSource};
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use matcher::{Hit, Matcher};
 use std::collections::HashMap;
@@ -70,17 +72,18 @@ impl Engine {
         self.book.find(key)
     }
 
-    /// Every finding in `doc`, sorted by position.
-    pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
-        self.check_text(&doc.text)
+    /// Every finding in a bare text (no file name, no document year), sorted by position.
+    pub fn check_text(&self, text: &str) -> Vec<Diagnostic> {
+        self.check(&Document::new("<text>", text))
     }
 
-    /// Every finding in a bare text, sorted by position.
-    pub fn check_text(&self, text: &str) -> Vec<Diagnostic> {
+    /// Every finding in `doc`, sorted by position.
+    pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
+        let text = doc.text.as_str();
         let mut out = Vec::new();
         let mut from = 0;
         while let Some(hit) = self.matcher.find_from(text, from) {
-            match self.literal(text, hit) {
+            match self.literal(doc, hit) {
                 Some(d) => {
                     out.push(d);
                     from = hit.end;
@@ -108,12 +111,21 @@ impl Engine {
                     out.push(diagnostic(
                         rule,
                         text,
-                        span,
-                        fix,
-                        entry.note.as_deref(),
-                        entry.applicability,
+                        Finding {
+                            fix,
+                            applicability: Some(entry.applicability),
+                            note: entry.note.clone(),
+                            ..Finding::new(span)
+                        },
                     ));
                 }
+            }
+        }
+        let mut findings = Vec::new();
+        for rule in &self.book.rules {
+            if let Some(check) = &rule.check {
+                check.run(doc, &mut findings);
+                out.extend(findings.drain(..).map(|f| diagnostic(rule, text, f)));
             }
         }
         out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -121,7 +133,8 @@ impl Engine {
         out
     }
 
-    fn literal(&self, text: &str, hit: Hit) -> Option<Diagnostic> {
+    fn literal(&self, doc: &Document, hit: Hit) -> Option<Diagnostic> {
+        let text = doc.text.as_str();
         let span = hit.start..hit.end;
         self.targets[hit.pattern].iter().find_map(|t| {
             let rule = &self.book.rules[t.rule as usize];
@@ -129,13 +142,23 @@ impl Engine {
             if covered(text, &span, &entry.unless) {
                 return None;
             }
+            // A phrase true only in some years is wrong only when the document year is
+            // known and outside them.
+            if let Some(valid) = &entry.valid {
+                let year = doc.year.as_ref()?;
+                if year.years.iter().any(|&y| valid.contains(y)) {
+                    return None;
+                }
+            }
             Some(diagnostic(
                 rule,
                 text,
-                span.clone(),
-                entry.fix.clone(),
-                entry.note.as_deref(),
-                entry.applicability,
+                Finding {
+                    fix: entry.fix.clone(),
+                    applicability: Some(entry.applicability),
+                    note: entry.note.clone(),
+                    ..Finding::new(span.clone())
+                },
             ))
         })
     }
@@ -148,7 +171,15 @@ impl Engine {
                 continue;
             }
             for example in &rule.examples {
-                if let Err(problem) = self.run_example(rule, &example.kind) {
+                let doc = |text: &str| {
+                    let doc = Document::new(example.path.as_deref().unwrap_or("<example>"), text);
+                    if example.year.is_some() || example.path.is_some() {
+                        doc.with_year(example.year.map(|y| DocYear::given(y, YearSource::Flag)))
+                    } else {
+                        doc
+                    }
+                };
+                if let Err(problem) = self.run_example(rule, &example.kind, doc) {
                     failures.push(ExampleFailure {
                         code: rule.code().to_string(),
                         origin: example.origin.clone(),
@@ -179,7 +210,13 @@ impl Engine {
         Err(self.book.error(reports))
     }
 
-    fn run_example(&self, rule: &Rule, kind: &ExampleKind) -> Result<(), String> {
+    fn run_example(
+        &self,
+        rule: &Rule,
+        kind: &ExampleKind,
+        doc: impl Fn(&str) -> Document,
+    ) -> Result<(), String> {
+        let check = |text: &str| self.check(&doc(text));
         let describe = |ds: &[Diagnostic], text: &str| {
             ds.iter()
                 .map(|d| format!("{} “{}”", d.code(), &text[d.span.clone()]))
@@ -188,7 +225,7 @@ impl Engine {
         };
         match kind {
             ExampleKind::Ok(ok) => {
-                let found = self.check_text(ok);
+                let found = check(ok);
                 if found.is_empty() {
                     Ok(())
                 } else {
@@ -196,7 +233,7 @@ impl Engine {
                 }
             }
             ExampleKind::Bad { bad, good } => {
-                let all = self.check_text(bad);
+                let all = check(bad);
                 let mine: Vec<Diagnostic> = all.into_iter().filter(|d| d.rule == rule.id).collect();
                 if mine.is_empty() {
                     return Err(format!("`bad` text gives no {} diagnostic", rule.code()));
@@ -215,7 +252,7 @@ impl Engine {
                         return Err(format!("the fix gives “{fixed}”, not the `good` text"));
                     }
                 }
-                let left = self.check_text(good);
+                let left = check(good);
                 if left.is_empty() {
                     Ok(())
                 } else {
@@ -243,14 +280,16 @@ fn char_len(text: &str, at: usize) -> usize {
     text[at..].chars().next().map_or(1, char::len_utf8)
 }
 
-fn diagnostic(
-    rule: &Rule,
-    text: &str,
-    span: Range<usize>,
-    fix: Option<String>,
-    note: Option<&str>,
-    applicability: Applicability,
-) -> Diagnostic {
+fn diagnostic(rule: &Rule, text: &str, finding: Finding) -> Diagnostic {
+    let Finding {
+        span,
+        fix,
+        applicability,
+        note,
+        labels,
+    } = finding;
+    let applicability = applicability.unwrap_or(rule.applicability);
+    let note = note.as_deref();
     let found = &text[span.clone()];
     let message = rule.message.render(found, fix.as_deref(), note);
     let help = match (&rule.help, &fix) {
@@ -273,7 +312,7 @@ fn diagnostic(
             .collect(),
         help,
         note: None,
-        labels: Vec::new(),
+        labels,
     }
 }
 

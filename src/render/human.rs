@@ -18,8 +18,10 @@ const CONTEXT_CHARS: usize = 20;
 /// Longest part of a span that is shown; the rest is elided.
 const MAX_SPAN_CHARS: usize = 60;
 
-/// Renders every diagnostic of every file, then the closing summary line.
-pub fn render(reports: &[FileReport], color: bool) -> String {
+/// Renders the diagnostics of every file, then the closing summary line. At most
+/// `max_per_rule` diagnostics of one rule are shown per file (0: no limit); the rest are
+/// counted in an `… and N more` line (the JSON output lists them all).
+pub fn render(reports: &[FileReport], color: bool, max_per_rule: usize) -> String {
     let mut buffer = if color {
         termcolor::Buffer::ansi()
     } else {
@@ -31,11 +33,36 @@ pub fn render(reports: &[FileReport], color: bool) -> String {
     };
     let mut tally = Tally::default();
     for report in reports {
+        // Per rule: how many were shown, how many were not.
+        let mut shown_per_rule: Vec<(&str, &str, usize, usize)> = Vec::new();
         for d in &report.diagnostics {
             tally.add(d.severity);
+            let i = match shown_per_rule.iter().position(|(c, ..)| *c == d.code()) {
+                Some(i) => i,
+                None => {
+                    shown_per_rule.push((d.code(), d.name(), 0, 0));
+                    shown_per_rule.len() - 1
+                }
+            };
+            let counts = &mut shown_per_rule[i];
+            if max_per_rule > 0 && counts.2 >= max_per_rule {
+                counts.3 += 1;
+                continue;
+            }
+            counts.2 += 1;
             let (files, shown) = Excerpt::build(&report.doc, d);
             // The excerpt holds every span it is asked about, so rendering cannot fail.
             let _ = term::emit_to_write_style(&mut buffer, &config, &files, &shown);
+        }
+        for (code, name, _, hidden) in shown_per_rule {
+            if hidden > 0 {
+                use std::io::Write;
+                let _ = writeln!(
+                    buffer,
+                    "… and {hidden} more {code} ({name}) in {}; `--format json` lists them all\n",
+                    report.doc.path
+                );
+            }
         }
     }
     let mut out = String::from_utf8_lossy(buffer.as_slice()).into_owned();
@@ -290,6 +317,7 @@ mod tests {
                 diagnostics: vec![d],
             }],
             false,
+            10,
         )
     }
 
@@ -313,6 +341,30 @@ mod tests {
             out.contains(&format!("  | {}^^^^\n", " ".repeat(41))),
             "{out}"
         );
+    }
+
+    #[test]
+    fn each_rule_is_capped_per_file() {
+        let doc = Document::new("c.txt", "按装。".repeat(5));
+        let ds: Vec<Diagnostic> = (0..5)
+            .map(|i| {
+                let mut d = diag(&doc, "按装");
+                d.span = i * 9..i * 9 + 6;
+                d
+            })
+            .collect();
+        let report = FileReport {
+            doc,
+            diagnostics: ds,
+        };
+        let out = render(std::slice::from_ref(&report), false, 2);
+        assert_eq!(out.matches("error[DL101]").count(), 2, "{out}");
+        assert!(
+            out.contains("… and 3 more DL101 (typo) in c.txt; `--format json` lists them all\n")
+        );
+        assert!(out.ends_with("5 errors, 0 warnings in 1 file\n"));
+        let all = render(&[report], false, 0);
+        assert_eq!(all.matches("error[DL101]").count(), 5);
     }
 
     #[test]

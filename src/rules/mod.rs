@@ -10,6 +10,7 @@ pub mod template;
 pub use builtin::builtin_sources;
 pub use error::LoadError;
 
+use crate::checks::{self, Check};
 use crate::diagnostic::{Applicability, RuleId, Severity};
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::SimpleFiles;
@@ -81,6 +82,21 @@ pub struct Entry {
     pub unless: Vec<String>,
     pub note: Option<String>,
     pub applicability: Applicability,
+    /// Years in which the text is right; outside them (with a known document year) it is reported.
+    pub valid: Option<Validity>,
+}
+
+/// The years in which a phrase is true (`valid_from` / `valid_until`, both inclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Validity {
+    pub from: Option<i32>,
+    pub until: Option<i32>,
+}
+
+impl Validity {
+    pub fn contains(&self, year: i32) -> bool {
+        self.from.is_none_or(|f| year >= f) && self.until.is_none_or(|u| year <= u)
+    }
 }
 
 /// A regex entry; the reported span is the group `found` when the pattern has one.
@@ -103,6 +119,10 @@ pub enum ExampleKind {
 #[derive(Debug, Clone)]
 pub struct Example {
     pub kind: ExampleKind,
+    /// The document year the example is checked under.
+    pub year: Option<i32>,
+    /// The file name the example is checked under.
+    pub path: Option<String>,
     pub origin: Origin,
 }
 
@@ -117,8 +137,12 @@ pub struct Rule {
     pub help: Option<Template>,
     pub explain: Option<String>,
     pub source: Option<String>,
+    /// The default applicability of the rule's fixes.
+    pub applicability: Applicability,
     pub entries: Vec<Entry>,
     pub regexes: Vec<RegexEntry>,
+    /// A document-level check written in Rust, bound with `check = "…"`.
+    pub check: Option<Arc<dyn Check>>,
     pub examples: Vec<Example>,
     pub builtin: bool,
     /// Where `code = …` is written.
@@ -290,6 +314,49 @@ impl Validator<'_> {
         }
     }
 
+    /// Builds the Rust check a rule names, with its params.
+    fn check(&mut self, raw: &schema::RawRule) -> Option<Arc<dyn Check>> {
+        let Some(id) = &raw.check else {
+            if let Some(params) = &raw.params {
+                self.error(
+                    params.span(),
+                    "`params` without a `check`",
+                    "only checks take params",
+                );
+            }
+            return None;
+        };
+        if !raw.entry.is_empty() || !raw.regex.is_empty() {
+            self.error(
+                id.span(),
+                "a rule has either a `check` or entries, not both",
+                "this check",
+            );
+        }
+        let Some(build) = checks::builder(id.get_ref()) else {
+            self.error(
+                id.span(),
+                format!("unknown check `{}`", id.get_ref()),
+                &format!("known checks: {}", checks::ids().join(", ")),
+            );
+            return None;
+        };
+        let empty = toml::Table::new();
+        let params = raw.params.as_ref().map_or(&empty, |p| p.get_ref());
+        match build(params) {
+            Ok(check) => Some(Arc::from(check)),
+            Err(e) => {
+                let span = raw.params.as_ref().map_or(id.span(), |p| p.span());
+                self.error(
+                    span,
+                    format!("bad params for check `{}`: {e}", id.get_ref()),
+                    "here",
+                );
+                None
+            }
+        }
+    }
+
     fn rule(&mut self, raw: schema::RawRule, builtin: bool) -> Option<Rule> {
         let before = self.reports.len();
         let code = raw.code.get_ref().clone();
@@ -362,12 +429,27 @@ impl Validator<'_> {
                     );
                 }
             }
+            let valid = match (&e.valid_from, &e.valid_until) {
+                (None, None) => None,
+                (from, until) => {
+                    if let (Some(f), Some(u)) = (from, until)
+                        && f.get_ref() > u.get_ref()
+                    {
+                        self.error(u.span(), "`valid_until` is before `valid_from`", "here");
+                    }
+                    Some(Validity {
+                        from: from.as_ref().map(|f| *f.get_ref()),
+                        until: until.as_ref().map(|u| *u.get_ref()),
+                    })
+                }
+            };
             entries.push(Entry {
                 found: found.clone(),
                 fix: e.fix.as_ref().map(|f| f.get_ref().clone()),
                 unless: e.unless.iter().map(|u| u.get_ref().clone()).collect(),
                 note: e.note.clone(),
                 applicability: e.applicability.unwrap_or(default_applicability),
+                valid,
             });
         }
 
@@ -449,10 +531,11 @@ impl Validator<'_> {
             }
         }
 
-        if raw.entry.is_empty() && raw.regex.is_empty() {
+        let check = self.check(&raw);
+        if raw.entry.is_empty() && raw.regex.is_empty() && raw.check.is_none() {
             self.error(
                 raw.code.span(),
-                format!("rule {code} has no `entry` and no `regex`"),
+                format!("rule {code} has no `entry`, `regex` or `check`"),
                 "this rule can never fire",
             );
         }
@@ -478,6 +561,8 @@ impl Validator<'_> {
             };
             examples.push(Example {
                 kind,
+                year: ex.year,
+                path: ex.path.clone(),
                 origin: Origin {
                     file: self.file,
                     span,
@@ -510,8 +595,10 @@ impl Validator<'_> {
             help: help.flatten(),
             explain: raw.explain,
             source: raw.source,
+            applicability: default_applicability,
             entries,
             regexes,
+            check,
             examples,
             builtin,
             origin: Origin {

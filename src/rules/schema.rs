@@ -25,6 +25,10 @@ pub struct RawRule {
     pub explain: Option<String>,
     pub applicability: Option<Applicability>,
     pub source: Option<String>,
+    /// A check written in Rust (`src/checks/`), instead of entries.
+    pub check: Option<Spanned<String>>,
+    /// Settings for the check.
+    pub params: Option<Spanned<toml::Table>>,
     #[serde(default)]
     pub entry: Vec<RawEntry>,
     #[serde(default)]
@@ -42,6 +46,9 @@ pub struct RawEntry {
     pub unless: Vec<Spanned<String>>,
     pub note: Option<String>,
     pub applicability: Option<Applicability>,
+    /// The entry is only wrong in documents of a year outside `valid_from..=valid_until`.
+    pub valid_from: Option<Spanned<i32>>,
+    pub valid_until: Option<Spanned<i32>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -61,4 +68,8 @@ pub struct RawExample {
     pub bad: Option<String>,
     pub good: Option<String>,
     pub ok: Option<String>,
+    /// The document year the example is checked under (as `--year`).
+    pub year: Option<i32>,
+    /// The file name the example is checked under.
+    pub path: Option<String>,
 }

@@ -1,0 +1,154 @@
+//! Document-level checks written in Rust, for what a list of words cannot express (pairing,
+//! sequences, repetition, dates). Each check is bound to a rule in a TOML rule set with
+//! `check = "<id>"`; the rule gives code, name, severity, message template and examples, so
+//! checks are listed, explained, selected and tested exactly like data rules.
+
+use crate::diagnostic::{Applicability, Label};
+use crate::source::Document;
+use std::ops::Range;
+
+/// One finding of a check; the engine turns it into a diagnostic with the rule's identity,
+/// severity and message template (`{found}` is the text at `span`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub span: Range<usize>,
+    /// Replacement of the span.
+    pub fix: Option<String>,
+    /// Overrides the rule's default applicability.
+    pub applicability: Option<Applicability>,
+    /// Fills `{note}` in the rule's templates.
+    pub note: Option<String>,
+    /// Secondary locations, shown in human output.
+    pub labels: Vec<Label>,
+}
+
+impl Finding {
+    pub fn new(span: Range<usize>) -> Finding {
+        Finding {
+            span,
+            fix: None,
+            applicability: None,
+            note: None,
+            labels: Vec::new(),
+        }
+    }
+
+    pub fn fix(mut self, replacement: impl Into<String>) -> Finding {
+        self.fix = Some(replacement.into());
+        self
+    }
+
+    pub fn suggestion(mut self, replacement: impl Into<String>) -> Finding {
+        self.fix = Some(replacement.into());
+        self.applicability = Some(Applicability::Suggestion);
+        self
+    }
+
+    pub fn note(mut self, note: impl Into<String>) -> Finding {
+        self.note = Some(note.into());
+        self
+    }
+
+    pub fn label(mut self, span: Range<usize>, message: impl Into<String>) -> Finding {
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+}
+
+/// A document-level check. Spans must lie on character boundaries inside the text.
+pub trait Check: Send + Sync + std::fmt::Debug {
+    fn run(&self, doc: &Document, out: &mut Vec<Finding>);
+}
+
+/// Settings of a check, from the rule's `[rule.params]` table.
+pub type Params = toml::Table;
+
+/// Makes a check from its settings; an error message says what is wrong with them.
+pub type Builder = fn(&Params) -> Result<Box<dyn Check>, String>;
+
+mod dates;
+mod numbering;
+mod placeholders;
+mod punctuation;
+mod repetition;
+
+/// Every check by id, as named by `check = "…"` in a rule set; one list per module.
+const REGISTRY: &[&[(&str, Builder)]] = &[
+    placeholders::CHECKS,
+    dates::CHECKS,
+    repetition::CHECKS,
+    punctuation::CHECKS,
+    numbering::CHECKS,
+];
+
+fn registered() -> impl Iterator<Item = &'static (&'static str, Builder)> {
+    REGISTRY.iter().flat_map(|checks| checks.iter())
+}
+
+/// The builder of check `id`.
+pub fn builder(id: &str) -> Option<Builder> {
+    registered().find(|(name, _)| *name == id).map(|(_, b)| *b)
+}
+
+/// Every registered check id, for error messages.
+pub fn ids() -> Vec<&'static str> {
+    registered().map(|(name, _)| *name).collect()
+}
+
+/// Rejects params a check does not know, so a misspelt key is an error, not a silent default.
+pub fn known_params(params: &Params, known: &[&str]) -> Result<(), String> {
+    match params.keys().find(|k| !known.contains(&k.as_str())) {
+        Some(k) if known.is_empty() => Err(format!("unknown param `{k}`: this check takes none")),
+        Some(k) => Err(format!(
+            "unknown param `{k}`, expected one of {}",
+            known.join(", ")
+        )),
+        None => Ok(()),
+    }
+}
+
+/// A list of strings from the params (`key = ["…", …]`), empty when absent.
+pub fn string_list(params: &Params, key: &str) -> Result<Vec<String>, String> {
+    match params.get(key) {
+        None => Ok(Vec::new()),
+        Some(toml::Value::Array(items)) => items
+            .iter()
+            .map(|v| {
+                v.as_str()
+                    .map(str::to_string)
+                    .ok_or_else(|| format!("`{key}` must be a list of strings"))
+            })
+            .collect(),
+        Some(_) => Err(format!("`{key}` must be a list of strings")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn check_ids_are_unique() {
+        let mut ids = ids();
+        let n = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), n);
+    }
+
+    #[test]
+    fn params_helpers() {
+        let params: Params = toml::from_str("words = [\"甲\", \"乙\"]\nn = 3").unwrap();
+        assert_eq!(string_list(&params, "words").unwrap(), ["甲", "乙"]);
+        assert!(string_list(&params, "n").is_err());
+        assert!(string_list(&params, "none").unwrap().is_empty());
+        assert!(known_params(&params, &["words", "n"]).is_ok());
+        assert_eq!(
+            known_params(&params, &["words"]).unwrap_err(),
+            "unknown param `n`, expected one of words"
+        );
+    }
+}
