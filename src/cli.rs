@@ -198,14 +198,18 @@ fn check(engine: &Engine, args: &CheckArgs, color: ColorWhen) -> u8 {
             failed = true;
             continue;
         }
-        match source::read_path(path) {
-            Ok(doc) => {
-                let doc = doc.with_year(args.year.map(|y| DocYear::given(y, YearSource::Flag)));
+        let name = path.display().to_string();
+        match source::load_path(path, &name, None) {
+            Ok(loaded) => {
+                let doc = loaded
+                    .doc
+                    .with_year(args.year.map(|y| DocYear::given(y, YearSource::Flag)));
                 let diagnostics = engine.check(&doc);
                 reports.push(FileReport { doc, diagnostics });
             }
+            Err(source::SourceError::Binary) => eprintln!("note: {name}: binary file skipped"),
             Err(e) => {
-                eprintln!("error: {}: {e}", path.display());
+                eprintln!("error: {name}: {e}");
                 failed = true;
             }
         }

@@ -128,6 +128,9 @@ impl Engine {
                 out.extend(findings.drain(..).map(|f| diagnostic(rule, text, f)));
             }
         }
+        if !doc.masked.is_empty() {
+            out.retain(|d| !doc.is_masked(&d.span));
+        }
         out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         out.dedup_by(|a, b| a.span == b.span && a.rule == b.rule);
         out

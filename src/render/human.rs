@@ -137,7 +137,7 @@ impl<'a> Excerpt<'a> {
                 source.push('…');
             }
             let text_start = source.len();
-            source.push_str(&doc.text[w.clone()]);
+            source.push_str(&doc.shown()[w.clone()]);
             if w.end < lr.end {
                 source.push('…');
             }

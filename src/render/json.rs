@@ -67,7 +67,7 @@ pub fn render(reports: &[FileReport]) -> String {
                 },
                 start: doc.position(d.span.start),
                 end: doc.position(d.span.end),
-                matched: &doc.text[d.span.clone()],
+                matched: &doc.shown()[d.span.clone()],
                 fixes: d
                     .fixes
                     .iter()

@@ -1,16 +1,29 @@
-//! Reading inputs into a [`Document`]: the decoded text plus a line index.
+//! Reading inputs into a [`Document`]: detect the format and encoding, extract the text, and
+//! keep what is needed to write a fix back (`Origin`).
+
+mod docx;
+mod encoding;
+mod load;
+mod markdown;
+
+pub use encoding::TextEncoding;
+pub use load::{Format, Loaded, Origin, SourceError, load, load_path};
 
 use crate::year::DocYear;
-use std::fmt;
-use std::io;
-use std::path::Path;
+use std::ops::Range;
 
 /// A document as every later stage sees it: UTF-8 text and where its lines start.
 #[derive(Debug, Clone)]
 pub struct Document {
     /// The name shown to the user (the path as given, or a stdin name).
     pub path: String,
+    /// The text the rules read. In Markdown, markup, code and URLs are masked by neutral
+    /// characters of the same UTF-8 length, so byte offsets and columns stay true.
     pub text: String,
+    /// The text as written, when it differs from `text` (masked Markdown).
+    pub original: Option<String>,
+    /// Byte ranges of `text` that are not prose (masked); nothing is reported there.
+    pub masked: Vec<Range<usize>>,
     /// The year the document speaks for, when known (see [`crate::year`]).
     pub year: Option<DocYear>,
     line_starts: Vec<usize>,
@@ -31,9 +44,24 @@ impl Document {
         Document {
             path: path.into(),
             text,
+            original: None,
+            masked: Vec::new(),
             year: None,
             line_starts,
         }
+    }
+
+    /// The text as the user wrote it, for display and `matched`.
+    pub fn shown(&self) -> &str {
+        self.original.as_deref().unwrap_or(&self.text)
+    }
+
+    /// Whether `span` touches a masked (non-prose) range.
+    pub fn is_masked(&self, span: &Range<usize>) -> bool {
+        let i = self.masked.partition_point(|m| m.end <= span.start);
+        self.masked
+            .get(i)
+            .is_some_and(|m| m.start < span.end.max(span.start + 1))
     }
 
     /// Sets the document year from `given` (`--year`, configuration), else infers it from the
@@ -94,45 +122,6 @@ fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
         .map(|(i, _)| i)
 }
 
-/// Why an input could not be turned into a document.
-#[derive(Debug)]
-pub enum SourceError {
-    Io(io::Error),
-    NotUtf8 { valid_up_to: usize },
-}
-
-impl fmt::Display for SourceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SourceError::Io(e) => write!(f, "{e}"),
-            SourceError::NotUtf8 { valid_up_to } => write!(
-                f,
-                "not valid UTF-8 (first invalid byte at offset {valid_up_to}); save the file as UTF-8"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for SourceError {}
-
-/// Decodes raw bytes: UTF-8, with or without a byte-order mark.
-pub fn decode(bytes: Vec<u8>) -> Result<String, SourceError> {
-    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => rest.to_vec(),
-        None => bytes,
-    };
-    String::from_utf8(bytes).map_err(|e| SourceError::NotUtf8 {
-        valid_up_to: e.utf8_error().valid_up_to(),
-    })
-}
-
-/// Reads a file from disk into a document named by `path` as the user gave it.
-pub fn read_path(path: &Path) -> Result<Document, SourceError> {
-    let bytes = std::fs::read(path).map_err(SourceError::Io)?;
-    let text = decode(bytes)?;
-    Ok(Document::new(path.display().to_string(), text))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,14 +135,5 @@ mod tests {
         assert_eq!(doc.line_range(1), 10..22);
         assert_eq!(&doc.text[doc.line_range(1)], "按装调试");
         assert_eq!(doc.line_count(), 3);
-    }
-
-    #[test]
-    fn bom_is_removed_and_bad_utf8_is_reported() {
-        assert_eq!(decode(b"\xEF\xBB\xBF\xE5\xAE\x89".to_vec()).unwrap(), "安");
-        match decode(b"ab\xFFcd".to_vec()) {
-            Err(SourceError::NotUtf8 { valid_up_to }) => assert_eq!(valid_up_to, 2),
-            other => panic!("expected NotUtf8, got {other:?}"),
-        }
     }
 }
