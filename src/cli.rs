@@ -1,15 +1,23 @@
 //! The command line: parse arguments, call the library, map the result to an exit code.
 
-use crate::diagnostic::{Severity, Tally};
+use crate::config::{self, Config};
+use crate::diagnostic::{Applicability, Severity, Tally};
 use crate::engine::Engine;
+use crate::fix;
 use crate::render::{self, FileReport};
 use crate::rules::{ExampleKind, Rule, RuleBook, RuleSource, builtin_sources};
-use crate::source;
+use crate::source::{self, Format as SourceFormat, Origin, SourceError, TextEncoding};
+use crate::suppress;
+use crate::walk::{self, Input};
 use crate::year::{DocYear, YearSource};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Exit status: nothing at or above the failing severity.
 pub const EXIT_CLEAN: u8 = 0;
@@ -18,12 +26,15 @@ pub const EXIT_FINDINGS: u8 = 1;
 /// Exit status: usage, I/O, config or rule-file error.
 pub const EXIT_ERROR: u8 = 2;
 
+/// How many rounds of fixes `--fix` applies at most (a fix may uncover or unblock another).
+const FIX_ROUNDS: usize = 10;
+
 #[derive(Parser, Debug)]
 #[command(
     name = "doclint",
     version,
-    about = "Proofreads Chinese official documents (公文): typos, usage, variant forms, cautioned words.",
-    after_help = "Examples:\n  doclint 报告.txt\n  doclint --format json 报告.txt\n  doclint --rules 我的规则.toml 报告.txt\n  doclint rules\n  doclint explain DL101",
+    about = "Proofreads Chinese official documents (公文): typos, usage, variant forms, cautioned words, template leftovers, dates, repetition, punctuation, numbering.",
+    after_help = "Examples:\n  doclint 报告.txt\n  doclint 文件夹/\n  doclint --format json 报告.docx\n  doclint --fix 报告.txt\n  doclint --rules 我的规则.toml 报告.txt\n  doclint rules\n  doclint explain DL101",
     subcommand_negates_reqs = true
 )]
 struct Cli {
@@ -47,6 +58,14 @@ enum Command {
         /// A rule code (DL101) or name (typo).
         rule: String,
     },
+    /// Show the settings that apply to a file or folder (doclint.toml, merged).
+    Config {
+        /// Print the merged settings.
+        #[arg(long)]
+        show: bool,
+        /// The file or folder whose settings to show (default: the current folder).
+        path: Option<PathBuf>,
+    },
 }
 
 #[derive(Args, Debug, Clone, Default)]
@@ -57,6 +76,12 @@ struct RuleArgs {
     /// Do not load the built-in rule sets.
     #[arg(long, global = true)]
     no_default_rules: bool,
+    /// Use this configuration file for every input instead of looking for doclint.toml.
+    #[arg(long, value_name = "PATH", global = true, conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore every doclint.toml.
+    #[arg(long, global = true)]
+    no_config: bool,
     /// When to colour the output.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN", global = true)]
     color: ColorWhen,
@@ -64,7 +89,7 @@ struct RuleArgs {
 
 #[derive(Args, Debug)]
 struct CheckArgs {
-    /// Files to check.
+    /// Files or folders to check; `-` reads standard input.
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// Output format.
@@ -76,7 +101,7 @@ struct CheckArgs {
     /// Exit 0 even when there are findings (errors reading files or rules still exit 2).
     #[arg(long)]
     exit_zero: bool,
-    /// The year the documents speak for; else it is read from the file name or the title.
+    /// The year the documents speak for; else the configuration, the file name or the title.
     #[arg(long, value_parser = clap::value_parser!(i32).range(1949..=2099))]
     year: Option<i32>,
     /// Print the document year of each file and where it came from, then exit.
@@ -85,6 +110,33 @@ struct CheckArgs {
     /// Human output shows at most N findings of one rule per file (0: all).
     #[arg(long, value_name = "N", default_value_t = 10)]
     max_per_rule: usize,
+    /// Apply the certain fixes, write the files back, and report what is left.
+    #[arg(long)]
+    fix: bool,
+    /// With --fix or --diff, apply suggested fixes too.
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print a unified diff of what --fix would change; write nothing.
+    #[arg(long, conflicts_with = "fix")]
+    diff: bool,
+    /// Read text files in this encoding (utf-8, utf-16le, utf-16be, gb18030/gbk).
+    #[arg(long, value_name = "ENCODING", value_parser = parse_encoding)]
+    encoding: Option<TextEncoding>,
+    /// Which files to check in folders (repeatable; `!` excludes); default *.txt, *.md, *.docx.
+    #[arg(long, value_name = "GLOB")]
+    glob: Vec<String>,
+    /// The file name standard input stands for (its format, year and messages).
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
+    /// Check files on this many threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+}
+
+fn parse_encoding(label: &str) -> Result<TextEncoding, String> {
+    TextEncoding::from_label(label).ok_or_else(|| {
+        format!("unknown encoding `{label}`; use utf-8, utf-16le, utf-16be or gb18030")
+    })
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,101 +198,372 @@ pub fn main() -> ExitCode {
     ExitCode::from(run(cli))
 }
 
-fn run(cli: Cli) -> u8 {
-    match cli.command {
-        Some(Command::Rules { format }) => with_engine(&cli.rules, |e| list_rules(e, format)),
-        Some(Command::Explain { rule }) => with_engine(&cli.rules, |e| explain(e, &rule)),
-        None => with_engine(&cli.rules, |e| check(e, &cli.check, cli.rules.color)),
-    }
-}
+/// A fatal problem: printed on stderr, exit status 2, nothing on stdout.
+struct Fatal(String);
 
-/// Loads the rule sets, reporting a broken one like a compiler error (exit 2).
-fn with_engine(args: &RuleArgs, then: impl FnOnce(&Engine) -> u8) -> u8 {
-    match load_engine(args) {
-        Ok(engine) => then(&engine),
-        Err(message) => {
+fn run(cli: Cli) -> u8 {
+    let result = match &cli.command {
+        Some(Command::Rules { format }) => {
+            Engines::new(&cli.rules).and_then(|mut e| e.get(&[]).map(|e| list_rules(&e, *format)))
+        }
+        Some(Command::Explain { rule }) => {
+            Engines::new(&cli.rules).and_then(|mut e| e.get(&[]).map(|e| explain(&e, rule)))
+        }
+        Some(Command::Config { show: _, path }) => show_config(&cli.rules, path.as_deref()),
+        None => check(&cli.rules, &cli.check),
+    };
+    match result {
+        Ok(code) => code,
+        Err(Fatal(message)) => {
             eprint!("{message}");
             EXIT_ERROR
         }
     }
 }
 
-fn load_engine(args: &RuleArgs) -> Result<Engine, String> {
-    let color = args.color.enabled(std::io::stderr().is_terminal());
-    let mut sources = if args.no_default_rules {
-        Vec::new()
-    } else {
-        builtin_sources()
-    };
-    for path in &args.rules {
-        sources.extend(RuleSource::read(path).map_err(|e| format!("error: {e}\n"))?);
-    }
-    let book = RuleBook::load(sources).map_err(|e| e.render(color))?;
-    let engine = Engine::new(book).map_err(|e| format!("error: {e}\n"))?;
-    engine.verify_examples().map_err(|e| e.render(color))
+/// Rule engines, one per distinct set of extra rule files (from `--rules` and configs).
+struct Engines {
+    args: RuleArgs,
+    color: bool,
+    built: HashMap<Vec<PathBuf>, Arc<Engine>>,
 }
 
-fn check(engine: &Engine, args: &CheckArgs, color: ColorWhen) -> u8 {
-    if args.paths.is_empty() {
-        eprintln!(
-            "error: no input files\n\nUsage: doclint [OPTIONS] <PATH>...\nFor more information, try '--help'."
-        );
-        return EXIT_ERROR;
+impl Engines {
+    fn new(args: &RuleArgs) -> Result<Engines, Fatal> {
+        Ok(Engines {
+            args: args.clone(),
+            color: args.color.enabled(std::io::stderr().is_terminal()),
+            built: HashMap::new(),
+        })
     }
-    let mut reports = Vec::new();
-    let mut failed = false;
-    for path in &args.paths {
-        if path.is_dir() {
-            eprintln!(
-                "error: {}: is a folder; pass the files inside it",
-                path.display()
-            );
-            failed = true;
+
+    /// The engine with the built-in sets (unless switched off), `--rules`, and `extra`.
+    fn get(&mut self, extra: &[PathBuf]) -> Result<Arc<Engine>, Fatal> {
+        if let Some(e) = self.built.get(extra) {
+            return Ok(Arc::clone(e));
+        }
+        let mut sources = if self.args.no_default_rules {
+            Vec::new()
+        } else {
+            builtin_sources()
+        };
+        for path in self.args.rules.iter().chain(extra) {
+            sources.extend(RuleSource::read(path).map_err(|e| Fatal(format!("error: {e}\n")))?);
+        }
+        let book = RuleBook::load(sources).map_err(|e| Fatal(e.render(self.color)))?;
+        let engine = Engine::new(book).map_err(|e| Fatal(format!("error: {e}\n")))?;
+        let engine = Arc::new(
+            engine
+                .verify_examples()
+                .map_err(|e| Fatal(e.render(self.color)))?,
+        );
+        self.built.insert(extra.to_vec(), Arc::clone(&engine));
+        Ok(engine)
+    }
+}
+
+/// The settings and engine that apply to one folder.
+struct Setting {
+    config: Config,
+    engine: Arc<Engine>,
+}
+
+/// Settings by config file, loaded once each.
+struct Settings {
+    by_file: HashMap<Option<PathBuf>, Arc<Setting>>,
+    by_dir: HashMap<PathBuf, Option<PathBuf>>,
+    engines: Engines,
+    fixed: Option<Option<PathBuf>>,
+}
+
+impl Settings {
+    fn new(args: &RuleArgs) -> Result<Settings, Fatal> {
+        let fixed = if args.no_config {
+            Some(None)
+        } else {
+            args.config.clone().map(Some)
+        };
+        Ok(Settings {
+            by_file: HashMap::new(),
+            by_dir: HashMap::new(),
+            engines: Engines::new(args)?,
+            fixed,
+        })
+    }
+
+    /// The setting for a file in `dir`.
+    fn for_dir(&mut self, dir: &Path) -> Result<Arc<Setting>, Fatal> {
+        let file = match &self.fixed {
+            Some(f) => f.clone(),
+            None => match self.by_dir.get(dir) {
+                Some(f) => f.clone(),
+                None => {
+                    let f = config::discover(dir);
+                    self.by_dir.insert(dir.to_path_buf(), f.clone());
+                    f
+                }
+            },
+        };
+        if let Some(s) = self.by_file.get(&file) {
+            return Ok(Arc::clone(s));
+        }
+        let color = self.engines.color;
+        let mut config = match &file {
+            Some(path) => Config::load(path).map_err(|e| Fatal(e.render(color)))?,
+            None => Config::default(),
+        };
+        let engine = self.engines.get(&config.rules)?;
+        config
+            .validate(engine.rules())
+            .map_err(|e| Fatal(e.render(color)))?;
+        let setting = Arc::new(Setting { config, engine });
+        self.by_file.insert(file, Arc::clone(&setting));
+        Ok(setting)
+    }
+}
+
+fn show_config(args: &RuleArgs, path: Option<&Path>) -> Result<u8, Fatal> {
+    let path = path.unwrap_or(Path::new("."));
+    let dir = if path.is_dir() {
+        path.to_path_buf()
+    } else {
+        path.parent().map(Path::to_path_buf).unwrap_or_default()
+    };
+    let mut settings = Settings::new(args)?;
+    let setting = settings.for_dir(&dir)?;
+    write_stdout(&setting.config.show());
+    Ok(EXIT_CLEAN)
+}
+
+/// One input after checking.
+enum Outcome {
+    Checked(Box<Checked>),
+    Skipped { name: String, note: String },
+    Failed { name: String, message: String },
+}
+
+impl Outcome {
+    fn name(&self) -> &str {
+        match self {
+            Outcome::Checked(c) => &c.report.doc.path,
+            Outcome::Skipped { name, .. } | Outcome::Failed { name, .. } => name,
+        }
+    }
+}
+
+struct Checked {
+    report: FileReport,
+    origin: Origin,
+    format: SourceFormat,
+    path: Option<PathBuf>,
+    setting: Arc<Setting>,
+    /// The text as read, before fixes (for --diff and --fix).
+    before: String,
+}
+
+fn check(rule_args: &RuleArgs, args: &CheckArgs) -> Result<u8, Fatal> {
+    if args.paths.is_empty() {
+        return Err(Fatal(
+            "error: no input files\n\nUsage: doclint [OPTIONS] <PATH>...\nFor more information, try '--help'.\n"
+                .to_string(),
+        ));
+    }
+    let (inputs, walk_errors) =
+        walk::collect(&args.paths, &args.glob, args.stdin_filename.as_deref());
+    let mut failed = !walk_errors.is_empty();
+    for e in &walk_errors {
+        eprintln!("error: {}: {}", e.path, e.message);
+    }
+    // Settings are resolved up front (a broken config stops the run before any output).
+    let mut settings = Settings::new(rule_args)?;
+    let mut jobs: Vec<(Input, Arc<Setting>)> = Vec::with_capacity(inputs.len());
+    let explicit: Vec<&Path> = args.paths.iter().map(PathBuf::as_path).collect();
+    for input in inputs {
+        let dir = match &input {
+            Input::File { path, .. } => path.parent().map(Path::to_path_buf).unwrap_or_default(),
+            Input::Stdin { name } => Path::new(name)
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default(),
+        };
+        let dir = if dir.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            dir
+        };
+        let setting = settings.for_dir(&dir)?;
+        if let Input::File { path, .. } = &input
+            && !explicit.contains(&path.as_path())
+            && setting.config.is_excluded(path)
+        {
             continue;
         }
-        let name = path.display().to_string();
-        match source::load_path(path, &name, None) {
-            Ok(loaded) => {
-                let doc = loaded
-                    .doc
-                    .with_year(args.year.map(|y| DocYear::given(y, YearSource::Flag)));
-                let diagnostics = engine.check(&doc);
-                reports.push(FileReport { doc, diagnostics });
-            }
-            Err(source::SourceError::Binary) => eprintln!("note: {name}: binary file skipped"),
-            Err(e) => {
-                eprintln!("error: {name}: {e}");
+        jobs.push((input, setting));
+    }
+    let stdin = if jobs.iter().any(|(i, _)| matches!(i, Input::Stdin { .. })) {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Fatal(format!("error: cannot read standard input: {e}\n")))?;
+        Some(bytes)
+    } else {
+        None
+    };
+
+    let progress = Progress::new(
+        jobs.len(),
+        args.format == Format::Human && std::io::stderr().is_terminal(),
+    );
+    let work = || -> Vec<Outcome> {
+        jobs.par_iter()
+            .map(|(input, setting)| {
+                let outcome = check_one(input, setting, stdin.as_deref(), args);
+                progress.tick();
+                outcome
+            })
+            .collect()
+    };
+    let outcomes = match args.threads {
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build()
+            .map_err(|e| Fatal(format!("error: cannot start {n} threads: {e}\n")))?
+            .install(work),
+        None => work(),
+    };
+    progress.done();
+
+    let mut outcomes = outcomes;
+    outcomes.sort_by(|a, b| a.name().cmp(b.name()));
+    let mut checked = Vec::new();
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Checked(c) => checked.push(*c),
+            Outcome::Skipped { name, note } => eprintln!("note: {name}: {note}"),
+            Outcome::Failed { name, message } => {
+                eprintln!("error: {name}: {message}");
                 failed = true;
             }
         }
     }
-    reports.sort_by(|a, b| a.doc.path.cmp(&b.doc.path));
+
     if args.explain_year {
         let mut text = String::new();
-        for r in &reports {
-            match &r.doc.year {
-                Some(year) => text.push_str(&format!("{}: {year}\n", r.doc.path)),
+        for c in &checked {
+            let doc = &c.report.doc;
+            match &doc.year {
+                Some(year) => text.push_str(&format!("{}: {year}\n", doc.path)),
                 None => text.push_str(&format!(
-                    "{}: no year (none given with --year, none in the file name or the title); the year checks stay silent\n",
-                    r.doc.path
+                    "{}: no year (none given with --year or in doclint.toml, none in the file name or the title); the year checks stay silent\n",
+                    doc.path
                 )),
             }
         }
         write_stdout(&text);
-        return if failed { EXIT_ERROR } else { EXIT_CLEAN };
+        return Ok(if failed { EXIT_ERROR } else { EXIT_CLEAN });
     }
-    let output = match args.format {
-        Format::Human => render::human::render(
-            &reports,
-            color.enabled(std::io::stdout().is_terminal()),
-            args.max_per_rule,
-        ),
-        Format::Json => render::json::render(&reports),
-    };
-    write_stdout(&output);
+
+    if args.fix || args.diff {
+        let accept = |a: Applicability| args.unsafe_fixes || a == Applicability::Certain;
+        let mut diffs = String::new();
+        let (mut fixed_files, mut fixed_count) = (0, 0);
+        for c in &mut checked {
+            if matches!(c.origin, Origin::Docx) {
+                let n = fix::edits(&c.report.diagnostics, accept).len();
+                if n > 0 && args.fix {
+                    eprintln!(
+                        "error: {}: --fix does not write .docx files; {n} fix{} not applied (make them in Word)",
+                        c.report.doc.path,
+                        if n == 1 { "" } else { "es" }
+                    );
+                    failed = true;
+                }
+                continue;
+            }
+            let applied = fix_rounds(c, accept);
+            if applied == 0 {
+                continue;
+            }
+            let after = c.report.doc.shown().to_string();
+            if args.diff {
+                diffs.push_str(&unified_diff(&c.report.doc.path, &c.before, &after));
+                fixed_files += 1;
+                fixed_count += applied;
+                continue;
+            }
+            match write_back(c, &after) {
+                Ok(WriteBack::Written) => {
+                    fixed_files += 1;
+                    fixed_count += applied;
+                }
+                Ok(WriteBack::Stdout) => {
+                    fixed_count += applied;
+                    fixed_files += 1;
+                }
+                Err(message) => {
+                    eprintln!("error: {}: {message}", c.report.doc.path);
+                    failed = true;
+                }
+            }
+        }
+        if args.diff {
+            write_stdout(&diffs);
+            eprintln!(
+                "{fixed_count} fix{} would be applied in {fixed_files} file{}",
+                if fixed_count == 1 { "" } else { "es" },
+                if fixed_files == 1 { "" } else { "s" }
+            );
+            return Ok(if failed {
+                EXIT_ERROR
+            } else if fixed_count > 0 && !args.exit_zero {
+                EXIT_FINDINGS
+            } else {
+                EXIT_CLEAN
+            });
+        }
+        eprintln!(
+            "fixed {fixed_count} problem{} in {fixed_files} file{}",
+            if fixed_count == 1 { "" } else { "s" },
+            if fixed_files == 1 { "" } else { "s" }
+        );
+        if checked.iter().any(|c| c.path.is_none()) {
+            // stdin: the fixed text went to stdout; findings that are left set the status.
+            return Ok(exit_status(failed, args, &checked));
+        }
+    }
+
+    let reports: Vec<FileReport> = checked.iter().map(|c| c.report.clone()).collect();
+    let rules: Vec<Rule> = settings_rules(&checked);
+    let color = rule_args.color.enabled(std::io::stdout().is_terminal());
+    write_stdout(&render_output(args, &reports, &rules, color));
+    Ok(exit_status(failed, args, &checked))
+}
+
+/// The rules of the engines used, for renderers that list them (first engine wins per code).
+fn settings_rules(checked: &[Checked]) -> Vec<Rule> {
+    let mut seen = std::collections::HashSet::new();
+    let mut rules = Vec::new();
+    for c in checked {
+        for r in c.setting.engine.rules() {
+            if seen.insert(r.code().to_string()) {
+                rules.push(r.clone());
+            }
+        }
+    }
+    rules
+}
+
+fn render_output(args: &CheckArgs, reports: &[FileReport], _rules: &[Rule], color: bool) -> String {
+    match args.format {
+        Format::Human => render::human::render(reports, color, args.max_per_rule),
+        Format::Json => render::json::render(reports),
+    }
+}
+
+fn exit_status(failed: bool, args: &CheckArgs, checked: &[Checked]) -> u8 {
     let mut tally = Tally::default();
-    for r in &reports {
-        for d in &r.diagnostics {
+    for c in checked {
+        for d in &c.report.diagnostics {
             tally.add(d.severity);
         }
     }
@@ -250,6 +573,172 @@ fn check(engine: &Engine, args: &CheckArgs, color: ColorWhen) -> u8 {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
+    }
+}
+
+/// Loads and checks one input.
+fn check_one(
+    input: &Input,
+    setting: &Arc<Setting>,
+    stdin: Option<&[u8]>,
+    args: &CheckArgs,
+) -> Outcome {
+    let name = input.name().to_string();
+    let (bytes, path) = match input {
+        Input::File { path, .. } => match std::fs::read(path) {
+            Ok(bytes) => (bytes, Some(path.clone())),
+            Err(e) => {
+                return Outcome::Failed {
+                    name,
+                    message: e.to_string(),
+                };
+            }
+        },
+        Input::Stdin { .. } => (stdin.unwrap_or_default().to_vec(), None),
+    };
+    let format = SourceFormat::of(&name);
+    let loaded = match source::load(&name, bytes, format, args.encoding) {
+        Ok(loaded) => loaded,
+        Err(SourceError::Binary) => {
+            return Outcome::Skipped {
+                name,
+                note: "binary file skipped".to_string(),
+            };
+        }
+        Err(e) => {
+            return Outcome::Failed {
+                name,
+                message: e.to_string(),
+            };
+        }
+    };
+    let given = args
+        .year
+        .map(|y| DocYear::given(y, YearSource::Flag))
+        .or_else(|| {
+            setting
+                .config
+                .year
+                .map(|y| DocYear::given(y, YearSource::Config))
+        });
+    let doc = loaded.doc.with_year(given);
+    let before = doc.shown().to_string();
+    let diagnostics = diagnose(&doc, setting, path.as_deref().unwrap_or(Path::new(&name)));
+    Outcome::Checked(Box::new(Checked {
+        report: FileReport { doc, diagnostics },
+        origin: loaded.origin,
+        format: loaded.format,
+        path,
+        setting: Arc::clone(setting),
+        before,
+    }))
+}
+
+/// The engine's findings, less what suppression comments and the configuration switch off.
+fn diagnose(
+    doc: &source::Document,
+    setting: &Setting,
+    path: &Path,
+) -> Vec<crate::diagnostic::Diagnostic> {
+    let rules = setting.engine.rules();
+    let mut diagnostics = setting.engine.check(doc);
+    suppress::apply(&suppress::parse(doc.shown()), rules, &mut diagnostics);
+    setting.config.filter(doc, path, rules, &mut diagnostics);
+    diagnostics
+}
+
+/// Applies accepted fixes round after round (an overlapping fix waits for the next round) and
+/// re-checks; returns how many fixes were applied. The report then holds what is left.
+fn fix_rounds(c: &mut Checked, accept: impl Fn(Applicability) -> bool + Copy) -> usize {
+    let mut applied = 0;
+    for _ in 0..FIX_ROUNDS {
+        let edits = fix::edits(&c.report.diagnostics, accept);
+        if edits.is_empty() {
+            break;
+        }
+        applied += edits.len();
+        let text = fix::apply_edits(c.report.doc.shown(), &edits);
+        let doc = source::from_text(&c.report.doc.path, text, c.format)
+            .with_year(c.report.doc.year.clone());
+        let path = c
+            .path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(&c.report.doc.path));
+        c.report.diagnostics = diagnose(&doc, &c.setting, &path);
+        c.report.doc = doc;
+    }
+    applied
+}
+
+enum WriteBack {
+    Written,
+    Stdout,
+}
+
+/// Writes the fixed text in the file's own encoding, BOM and line endings, atomically.
+fn write_back(c: &Checked, after: &str) -> Result<WriteBack, String> {
+    let Origin::Text { encoding, bytes } = &c.origin else {
+        return Err("--fix does not write .docx files".to_string());
+    };
+    let edits = fix::diff_edits(&c.before, after);
+    let out = encoding
+        .splice(bytes, &c.before, &edits, after)
+        .ok_or_else(|| {
+            format!(
+                "the fixed text cannot be written back as {}; file left unchanged",
+                encoding.name()
+            )
+        })?;
+    match &c.path {
+        Some(path) => fix::write_atomic(path, &out)
+            .map(|()| WriteBack::Written)
+            .map_err(|e| format!("cannot write the fixes ({e}); file left unchanged")),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(&out)
+                .and_then(|()| stdout.flush())
+                .map(|()| WriteBack::Stdout)
+                .map_err(|e| e.to_string())
+        }
+    }
+}
+
+fn unified_diff(name: &str, before: &str, after: &str) -> String {
+    similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(1)
+        .header(name, name)
+        .to_string()
+}
+
+/// A progress line on stderr, only on a terminal and only for many files.
+struct Progress {
+    total: usize,
+    done: AtomicUsize,
+    shown: bool,
+}
+
+impl Progress {
+    fn new(total: usize, terminal: bool) -> Progress {
+        Progress {
+            total,
+            done: AtomicUsize::new(0),
+            shown: terminal && total >= 20,
+        }
+    }
+
+    fn tick(&self) {
+        let n = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+        if self.shown && (n % 10 == 0 || n == self.total) {
+            eprint!("\rchecking {n}/{} files", self.total);
+        }
+    }
+
+    fn done(&self) {
+        if self.shown {
+            eprint!("\r\x1b[K");
+        }
     }
 }
 
@@ -318,11 +807,7 @@ fn list_rules(engine: &Engine, format: ListFormat) -> u8 {
 
 fn explain(engine: &Engine, key: &str) -> u8 {
     let Some(rule) = engine.rule(key) else {
-        let known: Vec<&str> = engine.rules().iter().map(|r| r.code()).collect();
-        eprintln!(
-            "error: no rule `{key}`; `doclint rules` lists them (codes: {})",
-            known.join(", ")
-        );
+        eprintln!("error: no rule `{key}`; `doclint rules` lists them");
         return EXIT_ERROR;
     };
     write_stdout(&explain_text(rule));

@@ -1,16 +1,18 @@
-//! Applying fixes to a text. Never guesses: the first fix of each diagnostic, in order,
-//! skipping any that overlaps one already applied.
+//! Applying fixes to a text and writing them back. Never guesses: the first accepted fix of
+//! each diagnostic, in order, skipping any that overlaps one already applied.
 
 use crate::diagnostic::{Applicability, Diagnostic};
+use std::io::{self, Write};
+use std::ops::Range;
+use std::path::Path;
 
-/// The text with the first accepted fix of every diagnostic applied.
-/// Diagnostics may come in any order; of two overlapping fixes the earlier one wins.
-pub fn apply_fixes(
-    text: &str,
-    diagnostics: &[Diagnostic],
-    accept: impl Fn(Applicability) -> bool,
-) -> String {
-    let mut edits: Vec<(std::ops::Range<usize>, &str)> = diagnostics
+/// A replacement of a byte range of a text.
+pub type Edit = (Range<usize>, String);
+
+/// The non-overlapping edits of the first accepted fix of every diagnostic, sorted.
+/// Of two overlapping fixes the earlier one wins; the other is left for a later round.
+pub fn edits(diagnostics: &[Diagnostic], accept: impl Fn(Applicability) -> bool) -> Vec<Edit> {
+    let mut all: Vec<(Range<usize>, &str)> = diagnostics
         .iter()
         .filter_map(|d| {
             d.fixes
@@ -19,19 +21,126 @@ pub fn apply_fixes(
                 .map(|f| (d.span.clone(), f.replacement.as_str()))
         })
         .collect();
-    edits.sort_by_key(|(span, _)| (span.start, span.end));
+    all.sort_by_key(|(span, _)| (span.start, span.end));
+    let mut out: Vec<Edit> = Vec::with_capacity(all.len());
+    for (span, replacement) in all {
+        if out.last().is_some_and(|(last, _)| span.start < last.end) {
+            continue;
+        }
+        out.push((span, replacement.to_string()));
+    }
+    out
+}
+
+/// `text` with `edits` (sorted, non-overlapping) applied.
+pub fn apply_edits(text: &str, edits: &[Edit]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for (span, replacement) in edits {
-        if span.start < at {
-            continue;
-        }
         out.push_str(&text[at..span.start]);
         out.push_str(replacement);
         at = span.end;
     }
     out.push_str(&text[at..]);
     out
+}
+
+/// The text with the first accepted fix of every diagnostic applied.
+pub fn apply_fixes(
+    text: &str,
+    diagnostics: &[Diagnostic],
+    accept: impl Fn(Applicability) -> bool,
+) -> String {
+    apply_edits(text, &edits(diagnostics, accept))
+}
+
+/// Edits that turn `original` into `fixed`, each as tight as the changed characters (used when
+/// several rounds of fixes were applied, to splice them into the original bytes at once).
+pub fn diff_edits(original: &str, fixed: &str) -> Vec<Edit> {
+    use similar::{DiffOp, TextDiff};
+    let diff = TextDiff::from_lines(original, fixed);
+    // Byte offset of each line start, on both sides.
+    let starts = |lines: &mut dyn Iterator<Item = &str>| {
+        let mut v = vec![0];
+        for l in lines {
+            v.push(v.last().copied().unwrap_or(0) + l.len());
+        }
+        v
+    };
+    let old_starts = starts(&mut diff.iter_old_slices());
+    let new_starts = starts(&mut diff.iter_new_slices());
+    let mut out = Vec::new();
+    for op in diff.ops() {
+        let (old, new) = match *op {
+            DiffOp::Equal { .. } => continue,
+            DiffOp::Delete {
+                old_index,
+                old_len,
+                new_index,
+            } => (old_index..old_index + old_len, new_index..new_index),
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => (old_index..old_index, new_index..new_index + new_len),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => (
+                old_index..old_index + old_len,
+                new_index..new_index + new_len,
+            ),
+        };
+        let o = old_starts[old.start]..old_starts[old.end];
+        let n = new_starts[new.start]..new_starts[new.end];
+        let (a, b) = (&original[o.clone()], &fixed[n]);
+        // Trim the common prefix and suffix, on character boundaries.
+        let prefix: usize = a
+            .chars()
+            .zip(b.chars())
+            .take_while(|(x, y)| x == y)
+            .map(|(x, _)| x.len_utf8())
+            .sum();
+        let suffix: usize = a[prefix..]
+            .chars()
+            .rev()
+            .zip(b[prefix..].chars().rev())
+            .take_while(|(x, y)| x == y)
+            .map(|(x, _)| x.len_utf8())
+            .sum();
+        let range = o.start + prefix..o.end - suffix;
+        out.push((range, b[prefix..b.len() - suffix].to_string()));
+    }
+    out
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed to disk,
+/// given the original's permissions, then renamed over it. On any error the original is intact.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_with(path, bytes, |file, bytes| file.write_all(bytes))
+}
+
+/// [`write_atomic`] with the write itself injected, so failures can be tested.
+pub fn write_atomic_with(
+    path: &Path,
+    bytes: &[u8],
+    write: impl FnOnce(&mut std::fs::File, &[u8]) -> io::Result<()>,
+) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let permissions = std::fs::metadata(path)?.permissions();
+    let mut temp = tempfile::Builder::new()
+        .prefix(".doclint-")
+        .tempfile_in(dir)?;
+    write(temp.as_file_mut(), bytes)?;
+    temp.as_file().sync_all()?;
+    std::fs::set_permissions(temp.path(), permissions)?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -67,6 +176,37 @@ mod tests {
             diag(1..4, "Z", Applicability::Certain),
         ];
         assert_eq!(apply_fixes(text, &ds, |_| true), "YcXf");
+    }
+
+    #[test]
+    fn diff_edits_are_tight() {
+        let original = "第一行按装\r\n第二行\n第三行再接再励\n";
+        let fixed = "第一行安装\r\n第二行\n第三行再接再厉\n";
+        let edits = diff_edits(original, fixed);
+        assert_eq!(edits.len(), 2);
+        assert_eq!(&original[edits[0].0.clone()], "按");
+        assert_eq!(edits[0].1, "安");
+        assert_eq!(apply_edits(original, &edits), fixed);
+    }
+
+    #[test]
+    fn atomic_write_keeps_the_original_on_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "原文").unwrap();
+        let err = write_atomic_with(&path, "新文".as_bytes(), |_, _| {
+            Err(io::Error::other("disk full"))
+        })
+        .unwrap_err();
+        assert_eq!(err.to_string(), "disk full");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "原文");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temp file left"
+        );
+        write_atomic(&path, "新文".as_bytes()).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "新文");
     }
 
     #[test]

@@ -14,10 +14,13 @@
 
 pub mod checks;
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod engine;
 pub mod fix;
 pub mod render;
 pub mod rules;
 pub mod source;
+pub mod suppress;
+pub mod walk;
 pub mod year;

@@ -87,17 +87,39 @@ fn a_missing_file_is_reported_and_the_others_are_still_checked() {
 }
 
 #[test]
-fn non_utf8_and_folders_are_clear_errors() {
+fn undecodable_and_binary_files() {
     let dir = tempdir();
-    std::fs::write(dir.path().join("x.txt"), b"\xff\xfe\xfd bad").unwrap();
-    std::fs::create_dir(dir.path().join("sub")).unwrap();
-    let out = doclint(dir.path(), &["x.txt", "sub"]);
+    std::fs::write(dir.path().join("x.txt"), b"\x80\x80\xff abc").unwrap();
+    std::fs::write(dir.path().join("b.txt"), b"PK\x03\x04\x00\x00binary").unwrap();
+    std::fs::write(dir.path().join("ok.txt"), "按装。\n").unwrap();
+    let out = doclint(dir.path(), &["x.txt", "b.txt", "ok.txt"]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         text(&out.stderr),
-        "error: x.txt: not valid UTF-8 (first invalid byte at offset 0); save the file as UTF-8\n\
-         error: sub: is a folder; pass the files inside it\n"
+        "note: b.txt: binary file skipped\n\
+         error: x.txt: not UTF-8, UTF-16 or GB18030 text (invalid byte at offset 0); name the encoding with --encoding\n"
     );
+    // The readable file is still checked.
+    assert!(text(&out.stdout).ends_with("1 error, 0 warnings in 1 file\n"));
+}
+
+#[test]
+fn folders_are_walked() {
+    let dir = tempdir();
+    std::fs::create_dir_all(dir.path().join("docs/sub")).unwrap();
+    std::fs::write(dir.path().join("docs/a.txt"), "按装。\n").unwrap();
+    std::fs::write(dir.path().join("docs/sub/b.md"), "# 标题\n\n再接再励。\n").unwrap();
+    std::fs::write(dir.path().join("docs/c.rs"), "按装").unwrap();
+    let out = doclint(dir.path(), &["--format", "json", "docs"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let paths: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["docs/a.txt", "docs/sub/b.md"]);
+    assert_eq!(json["summary"]["files"], 2);
 }
 
 #[test]

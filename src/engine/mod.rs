@@ -267,7 +267,7 @@ impl Engine {
 }
 
 /// Whether one of the `contexts` occurs in `text` around `span`, covering all of it.
-fn covered(text: &str, span: &Range<usize>, contexts: &[String]) -> bool {
+pub(crate) fn covered(text: &str, span: &Range<usize>, contexts: &[String]) -> bool {
     let bytes = text.as_bytes();
     contexts.iter().any(|ctx| {
         let ctx = ctx.as_bytes();

@@ -8,11 +8,26 @@ use codespan_reporting::term::{self, termcolor};
 pub struct LoadError {
     files: SimpleFiles<String, String>,
     reports: Vec<Report<usize>>,
+    /// What could not be loaded, for the closing line.
+    subject: &'static str,
 }
 
 impl LoadError {
     pub(crate) fn new(files: SimpleFiles<String, String>, reports: Vec<Report<usize>>) -> Self {
-        LoadError { files, reports }
+        LoadError {
+            files,
+            reports,
+            subject: "the rule sets",
+        }
+    }
+
+    /// A problem in configuration files (`doclint.toml`).
+    pub(crate) fn config(files: SimpleFiles<String, String>, reports: Vec<Report<usize>>) -> Self {
+        LoadError {
+            files,
+            reports,
+            subject: "the configuration",
+        }
     }
 
     /// Number of problems found.
@@ -37,7 +52,8 @@ impl LoadError {
         }
         let n = self.reports.len();
         let text = format!(
-            "error: could not load the rule sets due to {n} previous error{}\n",
+            "error: could not load {} due to {n} previous error{}\n",
+            self.subject,
             if n == 1 { "" } else { "s" }
         );
         let mut out = String::from_utf8_lossy(buffer.as_slice()).into_owned();

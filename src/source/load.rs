@@ -129,21 +129,31 @@ pub fn load(
             Detected::Undecodable(offset) => return Err(SourceError::Undecodable { offset }),
         },
     };
-    let doc = match format {
-        Format::Markdown => {
-            let (masked, ranges) = markdown::mask(&text);
-            let mut doc = Document::new(name, masked);
-            doc.original = Some(text);
-            doc.masked = ranges;
-            doc
-        }
-        _ => Document::new(name, text),
-    };
+    let doc = from_text(name, text, format);
     Ok(Loaded {
         doc,
         origin: Origin::Text { encoding, bytes },
         format,
     })
+}
+
+/// A document from decoded text: Markdown is masked to its prose, and suppression comments
+/// are masked in every format.
+pub fn from_text(name: &str, text: String, format: Format) -> Document {
+    let (masked, ranges) = match format {
+        Format::Markdown => markdown::mask(&text),
+        _ => {
+            let comments = crate::suppress::parse(&text).comments;
+            if comments.is_empty() {
+                return Document::new(name, text);
+            }
+            markdown::mask_ranges(&text, &comments)
+        }
+    };
+    let mut doc = Document::new(name, masked);
+    doc.original = Some(text);
+    doc.masked = ranges;
+    doc
 }
 
 fn with_bom_if_present(enc: TextEncoding, bytes: &[u8]) -> TextEncoding {

@@ -30,6 +30,20 @@ pub fn mask(source: &str) -> (String, Vec<Range<usize>>) {
     apply(source, &keep)
 }
 
+/// The same text with `hidden` ranges (sorted, disjoint) masked.
+pub fn mask_ranges(source: &str, hidden: &[Range<usize>]) -> (String, Vec<Range<usize>>) {
+    let mut keep = Vec::with_capacity(hidden.len() + 1);
+    let mut at = 0;
+    for h in hidden {
+        if h.start > at {
+            keep.push(at..h.start);
+        }
+        at = at.max(h.end);
+    }
+    keep.push(at..source.len());
+    apply(source, &keep)
+}
+
 /// Removes URLs and e-mail addresses from the prose ranges.
 fn without_urls(source: &str, prose: Vec<Range<usize>>) -> Vec<Range<usize>> {
     static URL: OnceLock<Regex> = OnceLock::new();

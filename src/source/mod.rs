@@ -7,7 +7,7 @@ mod load;
 mod markdown;
 
 pub use encoding::TextEncoding;
-pub use load::{Format, Loaded, Origin, SourceError, load, load_path};
+pub use load::{Format, Loaded, Origin, SourceError, from_text, load, load_path};
 
 use crate::year::DocYear;
 use std::ops::Range;
