@@ -276,7 +276,7 @@ impl Config {
     pub fn is_excluded(&self, path: &Path) -> bool {
         self.exclude
             .iter()
-            .any(|(dir, set)| relative(path, dir).is_some_and(|rel| set.is_match(rel)))
+            .any(|(dir, set)| relative(path, dir).is_some_and(|rel| set.is_match(&rel)))
     }
 
     /// Whether `rule` runs on `path`: selected, not ignored, not ignored for this file.
@@ -285,7 +285,7 @@ impl Config {
         let selected = self.select.as_deref().is_none_or(hit) || hit(&self.extend_select);
         let ignored = hit(&self.ignore)
             || self.per_file_ignores.iter().any(|(dir, set, sel)| {
-                hit(sel) && relative(path, dir).is_some_and(|rel| set.is_match(rel))
+                hit(sel) && relative(path, dir).is_some_and(|rel| set.is_match(&rel))
             });
         selected && !ignored
     }
@@ -404,18 +404,11 @@ pub fn discover(dir: &Path) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-fn relative<'a>(path: &'a Path, dir: &Path) -> Option<&'a Path> {
-    if dir.as_os_str().is_empty() {
-        return Some(path);
-    }
-    path.strip_prefix(dir).ok().or_else(|| {
-        // Compare absolute forms when one side is relative.
-        let (p, d) = (
-            std::path::absolute(path).ok()?,
-            std::path::absolute(dir).ok()?,
-        );
-        p.starts_with(&d).then_some(path)
-    })
+/// `path` relative to `dir` (both made absolute first), for matching config globs.
+fn relative(path: &Path, dir: &Path) -> Option<PathBuf> {
+    let path = std::path::absolute(path).ok()?;
+    let dir = std::path::absolute(dir).ok()?;
+    path.strip_prefix(&dir).ok().map(Path::to_path_buf)
 }
 
 fn globs<'a>(

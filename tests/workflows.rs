@@ -229,6 +229,16 @@ fn configuration_select_severity_allow_and_per_file_ignores() {
         shown.contains("year = 2024") && shown.contains("ignore = [\"cautioned\"]"),
         "{shown}"
     );
+    // The globs are relative to the config's folder, not to where doclint runs.
+    let j = json(&doclint(
+        root.parent().unwrap(),
+        &[
+            "--format",
+            "json",
+            root.join("附件/b.txt").to_str().unwrap(),
+        ],
+    ));
+    assert_eq!(j["summary"]["diagnostics"], 0, "{j}");
     // --no-config: defaults.
     let j = json(&doclint(
         root,
