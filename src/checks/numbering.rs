@@ -175,7 +175,8 @@ fn scan(text: &str, mut on: impl FnMut(Event)) {
     }
 }
 
-/// Numbers run into a paragraph after the end of a sentence (or a colon), outside quotes.
+/// Numbers run into a paragraph after the end of a sentence, a colon or a bracketed note,
+/// outside quotes.
 fn run_in(body: &str, base: usize, on: &mut impl FnMut(Event)) {
     let mut depth = 0u32;
     let mut before: Option<char> = None;
@@ -184,6 +185,13 @@ fn run_in(body: &str, base: usize, on: &mut impl FnMut(Event)) {
             '“' | '‘' | '「' | '『' => depth += 1,
             '”' | '’' | '」' | '』' => depth = depth.saturating_sub(1),
             '。' | '！' | '？' | '；' | '!' | '?' | ';' if depth == 0 => {
+                if let Some(m) = parse(body, i + c.len_utf8(), base, false) {
+                    on(Event::Marker(m));
+                }
+            }
+            // A heading run in after a bracketed note that ends a paragraph: “（此件公开发布）
+            // （一）……”, “（发展改革委负责）（三）……”; not after a bracketed number.
+            '）' | ')' if depth == 0 && before.is_some_and(|b| is_han(b) && !is_han_digit(b)) => {
                 if let Some(m) = parse(body, i + c.len_utf8(), base, false) {
                     on(Event::Marker(m));
                 }
@@ -510,6 +518,10 @@ struct Sequence {
     /// Where `last` and `overall` were written, for the secondary label.
     last_at: [Option<(Range<usize>, u32)>; 4],
     overall_at: [Option<(Range<usize>, u32)>; 4],
+    /// Whether the last number of each level was itself reported: the next one of the level
+    /// (in this scope or, numbering on, in the next) is then read against it without a
+    /// report, so one slip gives one diagnostic, not a cascade.
+    unsure: [bool; 4],
     /// An inline list that started at one inside the current paragraph: level and number.
     inline: Option<(Level, u32)>,
     /// The inline list of the previous paragraph, which the next line may continue.
@@ -526,6 +538,7 @@ impl Sequence {
                     Reset::Article => {
                         self.last = [0; 4];
                         self.last_at = Default::default();
+                        self.unsure = [false; 4];
                     }
                     Reset::Attachment => *self = Sequence::default(),
                 }
@@ -570,9 +583,12 @@ impl Sequence {
             Some(Problem::Backwards)
         };
         // The line may go on with a list the previous paragraph began inline.
-        let problem = problem.filter(|_| self.pending != Some((m.level, v.wrapping_sub(1))));
+        let problem = problem
+            .filter(|_| self.pending != Some((m.level, v.wrapping_sub(1))))
+            .filter(|_| !self.unsure[l]);
         let finding = problem.map(|p| self.finding(text, &m, p));
         self.record(&m);
+        self.unsure[l] = finding.is_some();
         finding
     }
 
@@ -814,6 +830,21 @@ mod tests {
     }
 
     #[test]
+    fn one_slip_gives_one_diagnostic() {
+        // A wrong first number, then the list goes on from one.
+        let t = "一、总体要求\n（四）指导思想\n（二）基本原则\n（三）主要目标";
+        assert_eq!(run(Kind::Gap, t).len(), 1);
+        assert!(run(Kind::Sequence, t).is_empty());
+        // A repeat where the next number was meant: the list goes on as planned.
+        let t = "（一）加强领导\n（二）完善制度\n（二）强化保障\n（四）严格考核";
+        assert_eq!(run(Kind::Sequence, t).len(), 1);
+        assert!(run(Kind::Gap, t).is_empty());
+        // After a reported number, the next one is read against it again.
+        let t = "（一）加强领导\n（三）完善制度\n（四）强化保障\n（六）严格考核";
+        assert_eq!(run(Kind::Gap, t).len(), 2);
+    }
+
+    #[test]
     fn a_higher_level_resets_the_lower_ones() {
         let t = "一、总体要求\n（一）指导思想\n1.坚持党的领导\n2.坚持人民至上\n（二）基本原则\n1.坚持系统观念\n二、主要任务\n（一）加强领导";
         assert!(run(Kind::Sequence, t).is_empty());
@@ -856,6 +887,18 @@ mod tests {
         // Run-in numbers are never reported, even when they do not fit.
         let t = "一、总体要求\n（一）加强组织领导。各地要高度重视。（三）强化督促检查。";
         assert!(run(Kind::Gap, t).is_empty());
+    }
+
+    #[test]
+    fn a_heading_run_in_after_a_bracketed_note() {
+        // 0657 in the clean corpus: a heading run into the line of “（此件公开发布）”.
+        let t = "（此件公开发布）（一）指导思想。\n（二）基本原则。";
+        assert!(run(Kind::Gap, t).is_empty());
+        let t = "（国家发展改革委负责）（三）推动粮食产业园区建设。\n（二）加强产销衔接。";
+        assert!(run(Kind::Sequence, t).is_empty());
+        // Not after a bracketed number: `第（一）（二）项` lists references.
+        let t = "（一）加强领导。\n依照第（一）（二）项规定执行。\n（二）完善制度。";
+        assert!(run(Kind::Sequence, t).is_empty());
     }
 
     #[test]
