@@ -498,7 +498,7 @@ enum Problem {
     Backwards,
     /// Numbers skipped since the one before.
     Gap,
-    /// A new scope that starts neither at one nor where the level left off.
+    /// A new scope that starts one number after one, or one after where the level left off.
     NoStart,
 }
 
@@ -518,9 +518,10 @@ struct Sequence {
     /// Where `last` and `overall` were written, for the secondary label.
     last_at: [Option<(Range<usize>, u32)>; 4],
     overall_at: [Option<(Range<usize>, u32)>; 4],
-    /// Whether the last number of each level was itself reported: the next one of the level
-    /// (in this scope or, numbering on, in the next) is then read against it without a
-    /// report, so one slip gives one diagnostic, not a cascade.
+    /// Whether the last number of each level did not fit (reported or not): the next one of
+    /// the level (in this scope or, numbering on, in the next) is then read against it
+    /// without a report, so one slip gives one diagnostic, not a cascade, and a run of
+    /// numbers that never fit (unrelated excerpts) gives none.
     unsure: [bool; 4],
     /// An inline list that started at one inside the current paragraph: level and number.
     inline: Option<(Level, u32)>,
@@ -570,7 +571,18 @@ impl Sequence {
             return None;
         }
         let problem = if last == 0 {
-            (v != 1 && v != overall + 1).then_some(Problem::NoStart)
+            if v == 1 || v == overall + 1 {
+                None
+            } else if v == 2 || v == overall + 2 {
+                // One number missing, at the head of the level or where it runs on.
+                Some(Problem::NoStart)
+            } else {
+                // Further off one, the text may well be an excerpt (a quoted part, a section
+                // of a table): no report, and no ground to judge the next number by.
+                self.record(&m);
+                self.unsure[l] = true;
+                return None;
+            }
         } else if v == last + 1 {
             None
         } else if v == last {
@@ -583,12 +595,13 @@ impl Sequence {
             Some(Problem::Backwards)
         };
         // The line may go on with a list the previous paragraph began inline.
-        let problem = problem
-            .filter(|_| self.pending != Some((m.level, v.wrapping_sub(1))))
-            .filter(|_| !self.unsure[l]);
-        let finding = problem.map(|p| self.finding(text, &m, p));
+        let problem = problem.filter(|_| self.pending != Some((m.level, v.wrapping_sub(1))));
+        let finding = problem
+            .filter(|_| !self.unsure[l])
+            .map(|p| self.finding(text, &m, p));
         self.record(&m);
-        self.unsure[l] = finding.is_some();
+        // A number is ground to judge the next one by only when it fits its own predecessor.
+        self.unsure[l] = problem.is_some();
         finding
     }
 
@@ -710,7 +723,7 @@ mod tests {
     fn an_attachment_resets_only_as_a_heading() {
         let t = "一、总体要求\n（一）指导思想\n（二）基本原则\n附件所列事项由各部门分别负责。\n（三）主要目标";
         assert!(run(Kind::Gap, t).is_empty());
-        let t = "一、总体要求\n（一）指导思想\n（二）基本原则\n附件2\n（三）主要目标";
+        let t = "一、总体要求\n（一）指导思想\n（二）基本原则\n附件2\n（二）主要目标";
         assert_eq!(notes(Kind::Gap, t).len(), 1);
     }
 
@@ -810,6 +823,28 @@ mod tests {
     }
 
     #[test]
+    fn a_level_that_starts_far_off_one_may_be_an_excerpt() {
+        // The clean corpus and the CSC sentence list hold excerpts that start at “十四、”.
+        for t in [
+            "十四、宁夏回族自治区中宁县部分乡镇套取农村危房改造资金问题。",
+            "（三）有较规范完善的管理办法、考核鉴定工作制度和工作流程。\n（五）配备安全防护设施。",
+            "一、总体要求\n（一）指导思想\n二、主要任务\n（五）加快产业升级",
+        ] {
+            assert!(run(Kind::Gap, t).is_empty(), "{t}");
+            assert!(run(Kind::Sequence, t).is_empty(), "{t}");
+        }
+        // Numbers that never fit one another are not a sequence.
+        let t = "十四、问题一\n十九、问题二\n十七、问题三\n十三、问题四";
+        assert!(run(Kind::Gap, t).is_empty());
+        assert!(run(Kind::Sequence, t).is_empty());
+        // One number missing is reported, at the head of a level or where it runs on.
+        assert_eq!(run(Kind::Gap, "三、存在的问题").len(), 0);
+        assert_eq!(run(Kind::Gap, "二、存在的问题").len(), 1);
+        let t = "一、总体要求\n（一）指导思想\n二、主要任务\n（三）加快产业升级";
+        assert_eq!(run(Kind::Gap, t).len(), 1);
+    }
+
+    #[test]
     fn repeats_and_backwards() {
         let t = "一、总体要求\n（一）指导思想\n（二）基本原则\n（二）主要目标";
         assert_eq!(
@@ -832,7 +867,7 @@ mod tests {
     #[test]
     fn one_slip_gives_one_diagnostic() {
         // A wrong first number, then the list goes on from one.
-        let t = "一、总体要求\n（四）指导思想\n（二）基本原则\n（三）主要目标";
+        let t = "一、总体要求\n（二）指导思想\n（二）基本原则\n（三）主要目标";
         assert_eq!(run(Kind::Gap, t).len(), 1);
         assert!(run(Kind::Sequence, t).is_empty());
         // A repeat where the next number was meant: the list goes on as planned.
