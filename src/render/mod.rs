@@ -1,7 +1,13 @@
 //! Renderers turn finished results into text; they never compute findings.
 
+pub mod concise;
+pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod jsonl;
+pub mod sarif;
+pub mod statistics;
 
 use crate::diagnostic::Diagnostic;
 use crate::source::Document;
