@@ -85,12 +85,28 @@ struct CheckArgs {
     /// Human output shows at most N findings of one rule per file (0: all).
     #[arg(long, value_name = "N", default_value_t = 10)]
     max_per_rule: usize,
+    /// Print how many findings each rule gave (count, code, name) instead of the findings;
+    /// with `--format json`, as a JSON list.
+    #[arg(long)]
+    statistics: bool,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
+    /// rustc-style excerpts with carets (the default).
     Human,
+    /// One JSON object: the contract editors rely on.
     Json,
+    /// One JSON object per diagnostic, one per line.
+    Jsonl,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// `path:line:col: CODE message`, one per line.
+    Concise,
+    /// One self-contained HTML page with the text and its findings highlighted.
+    Html,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -181,6 +197,10 @@ fn load_engine(args: &RuleArgs) -> Result<Engine, String> {
 }
 
 fn check(engine: &Engine, args: &CheckArgs, color: ColorWhen) -> u8 {
+    if args.statistics && !matches!(args.format, Format::Human | Format::Concise | Format::Json) {
+        eprintln!("error: --statistics works with --format human, concise or json");
+        return EXIT_ERROR;
+    }
     if args.paths.is_empty() {
         eprintln!(
             "error: no input files\n\nUsage: doclint [OPTIONS] <PATH>...\nFor more information, try '--help'."
@@ -230,12 +250,21 @@ fn check(engine: &Engine, args: &CheckArgs, color: ColorWhen) -> u8 {
         return if failed { EXIT_ERROR } else { EXIT_CLEAN };
     }
     let output = match args.format {
+        _ if args.statistics && args.format == Format::Json => {
+            render::statistics::render_json(&reports)
+        }
+        _ if args.statistics => render::statistics::render(&reports),
         Format::Human => render::human::render(
             &reports,
             color.enabled(std::io::stdout().is_terminal()),
             args.max_per_rule,
         ),
         Format::Json => render::json::render(&reports),
+        Format::Jsonl => render::jsonl::render(&reports),
+        Format::Sarif => render::sarif::render(&reports, engine.rules()),
+        Format::Github => render::github::render(&reports),
+        Format::Concise => render::concise::render(&reports),
+        Format::Html => render::html::render(&reports),
     };
     write_stdout(&output);
     let mut tally = Tally::default();
