@@ -3,8 +3,8 @@
 //! The shape editors and `grep` understand (compilers' `file:line:col:`), for people who
 //! want the list without the excerpts.
 
-use super::FileReport;
 use super::human::summary_line;
+use super::{FileReport, Locator};
 use crate::diagnostic::Tally;
 use std::fmt::Write;
 
@@ -13,9 +13,10 @@ pub fn render(reports: &[FileReport]) -> String {
     let mut tally = Tally::default();
     for report in reports {
         let doc = &report.doc;
+        let mut starts = Locator::new(doc);
         for d in &report.diagnostics {
             tally.add(d.severity);
-            let at = doc.position(d.span.start);
+            let at = starts.position(d.span.start);
             // A message is one line by construction; a stray newline would split the record.
             let message = one_line(&d.message);
             let _ = writeln!(

@@ -7,7 +7,7 @@
 //! message `%`, CR and LF are percent-encoded; in a property `:` and `,` as well, since they
 //! separate properties.
 
-use super::FileReport;
+use super::{FileReport, Locator};
 use crate::diagnostic::Severity;
 use std::fmt::Write;
 
@@ -15,14 +15,15 @@ pub fn render(reports: &[FileReport]) -> String {
     let mut out = String::new();
     for report in reports {
         let doc = &report.doc;
+        let (mut starts, mut ends) = (Locator::new(doc), Locator::new(doc));
         for d in &report.diagnostics {
             let command = match d.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
                 Severity::Info => "notice",
             };
-            let start = doc.position(d.span.start);
-            let end = doc.position(d.span.end);
+            let start = starts.position(d.span.start);
+            let end = ends.position(d.span.end);
             let _ = writeln!(
                 out,
                 "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",

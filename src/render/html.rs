@@ -12,9 +12,9 @@
 //! mark ends there and the rest continues in `<span class="hl" data-for=…>` pieces, styled
 //! the same. Spans that nest in the text nest in the page.
 
-use super::FileReport;
+use super::{FileReport, Locator};
 use crate::diagnostic::{Applicability, Diagnostic, Severity, Tally};
-use crate::source::Document;
+use crate::source::{Document, Position};
 use std::fmt::Write;
 
 /// The whole page.
@@ -170,14 +170,14 @@ fn document(out: &mut String, f: usize, report: &FileReport) {
     out.push_str("</small></h2>\n<div class=\"cols\">\n<div class=\"text\">\n");
     highlighted_text(out, f, doc, &report.diagnostics);
     out.push_str("</div>\n<aside>\n<ol class=\"list\">\n");
+    let mut starts = Locator::new(doc);
     for (i, d) in report.diagnostics.iter().enumerate() {
-        list_item(out, f, i + 1, doc, d);
+        list_item(out, f, i + 1, doc, d, starts.position(d.span.start));
     }
     out.push_str("</ol>\n</aside>\n</div>\n</section>\n");
 }
 
-fn position_zh(doc: &Document, byte: usize) -> String {
-    let p = doc.position(byte);
+fn position_zh(p: Position) -> String {
     format!("第 {} 行第 {} 字", p.line, p.column)
 }
 
@@ -189,14 +189,22 @@ fn fix_zh(replacement: &str) -> String {
     }
 }
 
-fn list_item(out: &mut String, f: usize, n: usize, doc: &Document, d: &Diagnostic) {
+/// Entry `n` of document `f`'s list; `start` is the position of the diagnostic.
+fn list_item(
+    out: &mut String,
+    f: usize,
+    n: usize,
+    doc: &Document,
+    d: &Diagnostic,
+    start: Position,
+) {
     let sev = class(d.severity);
     let _ = write!(
         out,
         "<li class=\"{sev}\" id=\"f{f}-i{n}\"><a href=\"#f{f}-d{n}\"><span class=\"num\">{n}</span> \
          <span class=\"pos\">{}</span></a> <span class=\"sev\">{}</span> <code>{}</code> \
          <span class=\"name\">{}</span>\n<p class=\"msg\">{}</p>\n",
-        position_zh(doc, d.span.start),
+        position_zh(start),
         severity_zh(d.severity),
         text(d.code()),
         text(d.name()),
@@ -231,7 +239,7 @@ fn list_item(out: &mut String, f: usize, n: usize, doc: &Document, d: &Diagnosti
         let _ = writeln!(
             out,
             "<p class=\"rel\">{}：{}<q>{}</q></p>",
-            position_zh(doc, label.span.start),
+            position_zh(doc.position(label.span.start)),
             text(&label.message),
             text(&clip(&doc.shown()[label.span.clone()], 40))
         );

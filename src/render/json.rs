@@ -1,6 +1,6 @@
 //! `--format json`: the contract of DESIGN.md (schema in `schema/doclint-output.schema.json`).
 
-use super::FileReport;
+use super::{FileReport, Locator};
 use crate::diagnostic::{Diagnostic, Tally};
 use crate::source::{Document, Position};
 use serde::Serialize;
@@ -49,7 +49,13 @@ struct Summary {
 }
 
 impl<'a> JsonDiagnostic<'a> {
-    pub(crate) fn new(doc: &'a Document, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
+    /// `start` and `end` are the positions of the span's ends.
+    pub(crate) fn new(
+        doc: &'a Document,
+        d: &'a Diagnostic,
+        start: Position,
+        end: Position,
+    ) -> JsonDiagnostic<'a> {
         JsonDiagnostic {
             path: &doc.path,
             code: d.code(),
@@ -60,8 +66,8 @@ impl<'a> JsonDiagnostic<'a> {
                 start: d.span.start,
                 end: d.span.end,
             },
-            start: doc.position(d.span.start),
-            end: doc.position(d.span.end),
+            start,
+            end,
             matched: &doc.shown()[d.span.clone()],
             fixes: d
                 .fixes
@@ -80,9 +86,11 @@ pub fn render(reports: &[FileReport]) -> String {
     let mut tally = Tally::default();
     let mut diagnostics = Vec::new();
     for report in reports {
+        let (mut starts, mut ends) = (Locator::new(&report.doc), Locator::new(&report.doc));
         for d in &report.diagnostics {
             tally.add(d.severity);
-            diagnostics.push(JsonDiagnostic::new(&report.doc, d));
+            let (start, end) = (starts.position(d.span.start), ends.position(d.span.end));
+            diagnostics.push(JsonDiagnostic::new(&report.doc, d, start, end));
         }
     }
     let output = Output {

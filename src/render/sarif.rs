@@ -8,10 +8,10 @@
 //! outside the BMP is one column, not two). No `charOffset` is given: for a .docx or a GBK file
 //! an offset into the decoded text is not an offset into the artifact, and line/column are.
 
-use super::FileReport;
+use super::{FileReport, Locator};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::rules::{ExampleKind, Rule};
-use crate::source::Document;
+use crate::source::{Document, Position};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -168,14 +168,13 @@ pub fn render(reports: &[FileReport], rules: &[Rule]) -> String {
         .collect();
     let mut results = Vec::new();
     for report in reports {
-        let artifact = artifact_location(&report.doc.path);
+        let doc = &report.doc;
+        let artifact = artifact_location(&doc.path);
+        let (mut starts, mut ends) = (Locator::new(doc), Locator::new(doc));
         for d in &report.diagnostics {
-            results.push(result(
-                &report.doc,
-                d,
-                &artifact,
-                index.get(d.code()).copied(),
-            ));
+            let at = (starts.position(d.span.start), ends.position(d.span.end));
+            let rule_index = index.get(d.code()).copied();
+            results.push(result(doc, d, at, &artifact, rule_index));
         }
     }
     let log = Log {
@@ -258,24 +257,25 @@ fn help_text(rule: &Rule, explain: Option<&str>) -> String {
     s
 }
 
-fn region<'a>(doc: &'a Document, span: &std::ops::Range<usize>, snippet: bool) -> Region<'a> {
-    let start = doc.position(span.start);
-    let end = doc.position(span.end);
+fn region(start: Position, end: Position, snippet: Option<&str>) -> Region<'_> {
     Region {
         start_line: start.line,
         start_column: start.column,
         end_line: end.line,
         end_column: end.column,
-        snippet: snippet.then(|| Text::new(&doc.shown()[span.clone()])),
+        snippet: snippet.map(Text::new),
     }
 }
 
+/// `start` and `end`: the positions of the diagnostic's span.
 fn result<'a>(
     doc: &'a Document,
     d: &'a Diagnostic,
+    (start, end): (Position, Position),
     artifact: &ArtifactLocation,
     rule_index: Option<usize>,
 ) -> SarifResult<'a> {
+    let matched = &doc.shown()[d.span.clone()];
     let related_locations = d
         .labels
         .iter()
@@ -284,7 +284,11 @@ fn result<'a>(
             id: Some(i + 1),
             physical_location: PhysicalLocation {
                 artifact_location: artifact.clone(),
-                region: region(doc, &l.span, true),
+                region: region(
+                    doc.position(l.span.start),
+                    doc.position(l.span.end),
+                    Some(&doc.shown()[l.span.clone()]),
+                ),
             },
             message: Some(Text::new(l.message.as_str())),
         })
@@ -302,7 +306,7 @@ fn result<'a>(
                 artifact_changes: [ArtifactChange {
                     artifact_location: artifact.clone(),
                     replacements: [Replacement {
-                        deleted_region: region(doc, &d.span, false),
+                        deleted_region: region(start, end, None),
                         inserted_content: Text::new(f.replacement.as_str()),
                     }],
                 }],
@@ -318,7 +322,7 @@ fn result<'a>(
             id: None,
             physical_location: PhysicalLocation {
                 artifact_location: artifact.clone(),
-                region: region(doc, &d.span, true),
+                region: region(start, end, Some(matched)),
             },
             message: None,
         }],
