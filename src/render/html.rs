@@ -88,6 +88,9 @@ fn summary(out: &mut String, reports: &[FileReport]) {
             (Severity::Warning, all.warnings),
             (Severity::Info, all.infos),
         ] {
+            if n == 0 {
+                continue;
+            }
             let _ = write!(
                 out,
                 "<span class=\"tag {}\">{} {n} 处</span>",
