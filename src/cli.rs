@@ -131,6 +131,10 @@ struct CheckArgs {
     /// Check files on this many threads (default: all cores).
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
+    /// Print how many findings each rule gave (count, code, name) instead of the findings;
+    /// with `--format json`, as a JSON list.
+    #[arg(long)]
+    statistics: bool,
 }
 
 fn parse_encoding(label: &str) -> Result<TextEncoding, String> {
@@ -141,8 +145,20 @@ fn parse_encoding(label: &str) -> Result<TextEncoding, String> {
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
+    /// rustc-style excerpts with carets (the default).
     Human,
+    /// One JSON object: the contract editors rely on.
     Json,
+    /// One JSON object per diagnostic, one per line.
+    Jsonl,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// `path:line:col: CODE message`, one per line.
+    Concise,
+    /// One self-contained HTML page with the text and its findings highlighted.
+    Html,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -362,6 +378,11 @@ struct Checked {
 }
 
 fn check(rule_args: &RuleArgs, args: &CheckArgs) -> Result<u8, Fatal> {
+    if args.statistics && !matches!(args.format, Format::Human | Format::Concise | Format::Json) {
+        return Err(Fatal(
+            "error: --statistics works with --format human, concise or json\n".to_string(),
+        ));
+    }
     if args.paths.is_empty() {
         return Err(Fatal(
             "error: no input files\n\nUsage: doclint [OPTIONS] <PATH>...\nFor more information, try '--help'.\n"
@@ -553,10 +574,19 @@ fn settings_rules(checked: &[Checked]) -> Vec<Rule> {
     rules
 }
 
-fn render_output(args: &CheckArgs, reports: &[FileReport], _rules: &[Rule], color: bool) -> String {
+fn render_output(args: &CheckArgs, reports: &[FileReport], rules: &[Rule], color: bool) -> String {
     match args.format {
+        _ if args.statistics && args.format == Format::Json => {
+            render::statistics::render_json(reports)
+        }
+        _ if args.statistics => render::statistics::render(reports),
         Format::Human => render::human::render(reports, color, args.max_per_rule),
         Format::Json => render::json::render(reports),
+        Format::Jsonl => render::jsonl::render(reports),
+        Format::Sarif => render::sarif::render(reports, rules),
+        Format::Github => render::github::render(reports),
+        Format::Concise => render::concise::render(reports),
+        Format::Html => render::html::render(reports),
     }
 }
 

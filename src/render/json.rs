@@ -1,8 +1,8 @@
 //! `--format json`: the contract of DESIGN.md (schema in `schema/doclint-output.schema.json`).
 
-use super::FileReport;
-use crate::diagnostic::Tally;
-use crate::source::Position;
+use super::{FileReport, Locator};
+use crate::diagnostic::{Diagnostic, Tally};
+use crate::source::{Document, Position};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -12,8 +12,9 @@ struct Output<'a> {
     summary: Summary,
 }
 
+/// One diagnostic as the contract spells it; `jsonl` prints the same objects one per line.
 #[derive(Serialize)]
-struct JsonDiagnostic<'a> {
+pub(crate) struct JsonDiagnostic<'a> {
     path: &'a str,
     code: &'a str,
     name: &'a str,
@@ -47,36 +48,49 @@ struct Summary {
     infos: usize,
 }
 
+impl<'a> JsonDiagnostic<'a> {
+    /// `start` and `end` are the positions of the span's ends.
+    pub(crate) fn new(
+        doc: &'a Document,
+        d: &'a Diagnostic,
+        start: Position,
+        end: Position,
+    ) -> JsonDiagnostic<'a> {
+        JsonDiagnostic {
+            path: &doc.path,
+            code: d.code(),
+            name: d.name(),
+            severity: d.severity.as_str(),
+            message: &d.message,
+            span: Span {
+                start: d.span.start,
+                end: d.span.end,
+            },
+            start,
+            end,
+            matched: &doc.shown()[d.span.clone()],
+            fixes: d
+                .fixes
+                .iter()
+                .map(|f| JsonFix {
+                    replacement: &f.replacement,
+                    applicability: f.applicability.as_str(),
+                })
+                .collect(),
+        }
+    }
+}
+
 /// One JSON object, pretty-printed, with a final newline. `reports` must be sorted by path.
 pub fn render(reports: &[FileReport]) -> String {
     let mut tally = Tally::default();
     let mut diagnostics = Vec::new();
     for report in reports {
-        let doc = &report.doc;
+        let (mut starts, mut ends) = (Locator::new(&report.doc), Locator::new(&report.doc));
         for d in &report.diagnostics {
             tally.add(d.severity);
-            diagnostics.push(JsonDiagnostic {
-                path: &doc.path,
-                code: d.code(),
-                name: d.name(),
-                severity: d.severity.as_str(),
-                message: &d.message,
-                span: Span {
-                    start: d.span.start,
-                    end: d.span.end,
-                },
-                start: doc.position(d.span.start),
-                end: doc.position(d.span.end),
-                matched: &doc.shown()[d.span.clone()],
-                fixes: d
-                    .fixes
-                    .iter()
-                    .map(|f| JsonFix {
-                        replacement: &f.replacement,
-                        applicability: f.applicability.as_str(),
-                    })
-                    .collect(),
-            });
+            let (start, end) = (starts.position(d.span.start), ends.position(d.span.end));
+            diagnostics.push(JsonDiagnostic::new(&report.doc, d, start, end));
         }
     }
     let output = Output {
