@@ -5,7 +5,7 @@
 //! span, with `…` where the line goes on. The window is a small synthetic source whose lines
 //! report the real line and column numbers, so `-->` locations and carets stay exact.
 
-use super::FileReport;
+use super::{FileReport, Locator};
 use crate::diagnostic::{Diagnostic, Severity, Tally};
 use crate::source::Document;
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as CsSeverity};
@@ -35,6 +35,7 @@ pub fn render(reports: &[FileReport], color: bool, max_per_rule: usize) -> Strin
     for report in reports {
         // Per rule: how many were shown, how many were not.
         let mut shown_per_rule: Vec<(&str, &str, usize, usize)> = Vec::new();
+        let mut locator = Locator::new(&report.doc);
         for d in &report.diagnostics {
             tally.add(d.severity);
             let i = match shown_per_rule.iter().position(|(c, ..)| *c == d.code()) {
@@ -50,7 +51,7 @@ pub fn render(reports: &[FileReport], color: bool, max_per_rule: usize) -> Strin
                 continue;
             }
             counts.2 += 1;
-            let (files, shown) = Excerpt::build(&report.doc, d);
+            let (files, shown) = Excerpt::build(&report.doc, d, &mut locator);
             // The excerpt holds every span it is asked about, so rendering cannot fail.
             let _ = term::emit_to_write_style(&mut buffer, &config, &files, &shown);
         }
@@ -109,7 +110,11 @@ struct Excerpt<'a> {
 
 impl<'a> Excerpt<'a> {
     /// The excerpt for one diagnostic and the codespan report pointing into it.
-    fn build(doc: &'a Document, d: &Diagnostic) -> (Excerpt<'a>, Report<()>) {
+    fn build(
+        doc: &'a Document,
+        d: &Diagnostic,
+        locator: &mut Locator,
+    ) -> (Excerpt<'a>, Report<()>) {
         // Spans as shown: clipped to their first line and to MAX_SPAN_CHARS.
         let mut spans: Vec<(Range<usize>, bool, &str)> = vec![(shown(doc, &d.span), true, "")];
         for l in &d.labels {
@@ -143,7 +148,7 @@ impl<'a> Excerpt<'a> {
             }
             segments.push(Segment {
                 line_number: line + 1,
-                first_column: doc.position(w.start).column,
+                first_column: locator.position(w.start).column,
                 doc_start: w.start,
                 doc_range: w.clone(),
                 range: begin..source.len(),
