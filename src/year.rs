@@ -61,6 +61,10 @@ impl fmt::Display for DocYear {
 /// Plausible years for official documents.
 const YEARS: std::ops::RangeInclusive<i32> = 1949..=2099;
 
+/// A range longer than this (`1949—2049年`) is not a period a document speaks for: only its
+/// ends are kept.
+const MAX_RANGE: i32 = 50;
+
 /// Infers the year of a document from its path and text; `given` (from `--year` or the
 /// configuration) wins.
 pub fn infer(path: &str, text: &str, given: Option<DocYear>) -> Option<DocYear> {
@@ -101,59 +105,165 @@ pub fn file_stem(path: &str) -> &str {
     }
 }
 
-/// Years in a file name: a run of exactly four digits that is a plausible year, or an
-/// eight-digit date `YYYYMMDD`.
+/// Years in a file name: a run of exactly four ASCII digits that is a plausible year, an
+/// eight-digit date `YYYYMMDD`, or a year written `2024年` / `二〇二四年` (any digits).
+/// A range (`2016—2020`, `2021-2025年`) gives every year in it.
+///
+/// A date in January to March also gives the year before: a file dated `20240115` is
+/// often the report on 2023 (年度总结, 四季度纪要, 年度考核), so 2023 is not stale there.
 pub fn file_name_years(name: &str) -> Vec<i32> {
     let mut years = Vec::new();
     for run in digit_runs(name) {
-        let year = match run.len() {
-            4 => run.parse().ok(),
+        match run.len() {
+            4 => years.extend(run.parse::<i32>().ok()),
             8 => {
                 let month: u32 = run[4..6].parse().unwrap_or(0);
                 let day: u32 = run[6..8].parse().unwrap_or(0);
-                ((1..=12).contains(&month) && (1..=31).contains(&day))
-                    .then(|| run[..4].parse().ok())
-                    .flatten()
+                if (1..=12).contains(&month) && (1..=31).contains(&day) {
+                    let year: i32 = run[..4].parse().unwrap_or(0);
+                    years.push(year);
+                    if month <= 3 {
+                        years.push(year - 1);
+                    }
+                }
             }
-            _ => None,
-        };
-        if let Some(y) = year.filter(|y| YEARS.contains(y)) {
-            years.push(y);
+            _ => {}
         }
     }
+    years.retain(|y| YEARS.contains(y));
+    years.extend(ranges(name, false));
+    years.extend(text_years(name));
     years.sort_unstable();
     years.dedup();
     years
 }
 
-/// Years written as `2024年` or `二〇二四年` in a text.
+/// Years written as `2024年` or `二〇二四年` in a text; a range (`2016—2020年`,
+/// `2018年至2020年`) gives every year in it.
 pub fn text_years(text: &str) -> Vec<i32> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut years = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let run = chars[i..]
-            .iter()
-            .take_while(|c| digit_value(**c).is_some())
-            .count();
-        if run == 0 {
-            i += 1;
-            continue;
-        }
-        let before_is_digit = i > 0 && digit_value(chars[i - 1]).is_some();
-        if run == 4 && !before_is_digit && chars.get(i + run) == Some(&'年') {
-            let y = chars[i..i + 4]
-                .iter()
-                .fold(0, |acc, c| acc * 10 + digit_value(*c).unwrap_or(0) as i32);
-            if YEARS.contains(&y) {
-                years.push(y);
-            }
-        }
-        i += run;
-    }
+    let mut years: Vec<i32> = year_mentions(text)
+        .map(|m| m.year)
+        .filter(|y| YEARS.contains(y))
+        .collect();
+    years.extend(ranges(text, true));
     years.sort_unstable();
     years.dedup();
     years
+}
+
+/// The years inside every range `A—B` of a short text (a title or a file name): `A` is four
+/// digits, optionally followed by 年; `B` is four digits followed by 年 when `need_nian`.
+fn ranges(text: &str, need_nian: bool) -> Vec<i32> {
+    let mut out = Vec::new();
+    let runs: Vec<(usize, usize)> = arabic_runs(text).filter(|r| r.1 - r.0 == 4).collect();
+    for pair in runs.windows(2) {
+        let ((a0, a1), (b0, b1)) = (pair[0], pair[1]);
+        let between = text[a1..b0].strip_prefix('年').unwrap_or(&text[a1..b0]);
+        if !is_range_connector(between) || (need_nian && !text[b1..].starts_with('年')) {
+            continue;
+        }
+        let (a, b) = (arabic_value(&text[a0..a1]), arabic_value(&text[b0..b1]));
+        if YEARS.contains(&a) && YEARS.contains(&b) && a < b {
+            if b - a <= MAX_RANGE {
+                out.extend(a..=b);
+            } else {
+                out.extend([a, b]);
+            }
+        }
+    }
+    out
+}
+
+/// A dash, tilde or 至/到 between the two ends of a range.
+pub fn is_range_connector(s: &str) -> bool {
+    matches!(
+        s,
+        "-" | "—" | "——" | "–" | "－" | "~" | "～" | "〜" | "至" | "到" | "－－" | "--"
+    )
+}
+
+/// One year written in a text: four digits (ASCII, full-width or Chinese numerals with 〇)
+/// followed by 年.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearMention {
+    /// Byte offset of the first digit.
+    pub start: usize,
+    /// Byte offset of 年.
+    pub nian: usize,
+    /// Byte offset just after 年.
+    pub end: usize,
+    pub year: i32,
+    /// Written in Chinese numerals (`二〇二四年`).
+    pub chinese: bool,
+}
+
+/// Every year mention of `text`, in order; one pass, no allocation.
+pub fn year_mentions(text: &str) -> YearMentions<'_> {
+    YearMentions { text, pos: 0 }
+}
+
+/// Iterator behind [`year_mentions`].
+#[derive(Debug, Clone)]
+pub struct YearMentions<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl Iterator for YearMentions<'_> {
+    type Item = YearMention;
+
+    fn next(&mut self) -> Option<YearMention> {
+        let text = self.text;
+        while self.pos < text.len() {
+            // Jump to the next 年: every mention ends there.
+            let nian = self.pos + text[self.pos..].find('年')?;
+            self.pos = nian + '年'.len_utf8();
+            let before = &text[..nian];
+            let mut digits = before.char_indices().rev().take(5);
+            let mut value = 0;
+            let mut start = nian;
+            let mut count = 0;
+            let mut chinese = None;
+            let mut ok = true;
+            for (i, c) in digits.by_ref() {
+                let is_chinese = is_chinese_digit(c);
+                let Some(d) = digit_value(c) else {
+                    break;
+                };
+                if count == 4 || chinese.is_some_and(|ch| ch != is_chinese) {
+                    // A fifth digit, or Arabic and Chinese digits mixed: not a year.
+                    ok = false;
+                    break;
+                }
+                chinese = Some(is_chinese);
+                value += d as i32 * 10_i32.pow(count);
+                count += 1;
+                start = i;
+            }
+            if !ok || count != 4 {
+                continue;
+            }
+            let chinese = chinese == Some(true);
+            if chinese {
+                // 一九九七年, 二〇二四年; not 三十一二三四年.
+                let first = text[start..].chars().next();
+                let prev = text[..start].chars().next_back();
+                if !matches!(first, Some('一' | '二'))
+                    || prev.is_some_and(|p| "十百千万亿两第".contains(p))
+                {
+                    continue;
+                }
+            }
+            return Some(YearMention {
+                start,
+                nian,
+                end: self.pos,
+                year: value,
+                chinese,
+            });
+        }
+        None
+    }
 }
 
 /// The value of an ASCII or full-width digit, or a Chinese numeral used in years (〇一…九, 零).
@@ -173,6 +283,39 @@ pub fn digit_value(c: char) -> Option<u32> {
         '九' => Some(9),
         _ => None,
     }
+}
+
+fn is_chinese_digit(c: char) -> bool {
+    !c.is_ascii_digit() && !('０'..='９').contains(&c) && digit_value(c).is_some()
+}
+
+/// An ASCII or full-width digit.
+pub fn is_arabic_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Byte ranges of the runs of ASCII or full-width digits.
+fn arabic_runs(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = s.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.by_ref().find(|&(_, c)| is_arabic_digit(c))?;
+        let mut end = s.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_arabic_digit(c) {
+                end = i;
+                break;
+            }
+            chars.next();
+        }
+        Some((start, end))
+    })
+}
+
+/// The value of a run of ASCII or full-width digits.
+fn arabic_value(run: &str) -> i32 {
+    run.chars()
+        .filter_map(digit_value)
+        .fold(0, |acc, d| acc.saturating_mul(10).saturating_add(d as i32))
 }
 
 fn digit_runs(s: &str) -> impl Iterator<Item = &str> {
@@ -198,7 +341,10 @@ mod tests {
     #[test]
     fn file_name_forms() {
         assert_eq!(file_name_years("2026_工作计划"), vec![2026]);
-        assert_eq!(file_name_years("20240115会议纪要"), vec![2024]);
+        assert_eq!(file_name_years("20240815会议纪要"), vec![2024]);
+        // Early in the year a dated file may report on the year before.
+        assert_eq!(file_name_years("20240115会议纪要"), vec![2023, 2024]);
+        assert_eq!(file_name_years("二〇二四年工作要点"), vec![2024]);
         assert_eq!(file_name_years("报告v12345"), Vec::<i32>::new());
         assert_eq!(file_name_years("0001-关于印发"), Vec::<i32>::new());
         assert_eq!(
@@ -214,6 +360,54 @@ mod tests {
         assert_eq!(text_years("国发〔2024〕5号"), Vec::<i32>::new());
         assert_eq!(text_years("12024年"), Vec::<i32>::new());
         assert!(infer("a.txt", "关于做好春节期间工作的通知\n2024年", None).is_none());
+    }
+
+    #[test]
+    fn ranges_give_every_year() {
+        assert_eq!(
+            text_years("全民健身计划(2021—2025年)"),
+            (2021..=2025).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            text_years("北京城市总体规划(2016年-2035年)的批复"),
+            (2016..=2035).collect::<Vec<_>>()
+        );
+        assert_eq!(text_years("2018年至2020年"), vec![2018, 2019, 2020]);
+        assert_eq!(
+            file_name_years("0012-乡村振兴战略规划(2018-2022年)"),
+            (2018..=2022).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            file_name_years("规划2019-2023"),
+            (2019..=2023).collect::<Vec<_>>()
+        );
+        // Too long to be a period: the ends only.
+        assert_eq!(text_years("1949—2049年"), vec![1949, 2049]);
+        assert_eq!(file_name_years("1949—2049"), vec![1949, 2049]);
+        // Not a range: a year and a count.
+        assert_eq!(text_years("2019年至2018年"), vec![2018, 2019]);
+        assert_eq!(text_years("2016—2020"), Vec::<i32>::new());
+    }
+
+    #[test]
+    fn year_mentions_are_four_digits_and_nian() {
+        let text = "二〇二四年、２０２４年、2024年，国发〔2024〕5号，12024年，3.2017年，十二三四年，二0二四年";
+        let found: Vec<(&str, i32, bool)> = year_mentions(text)
+            .map(|m| (&text[m.start..m.end], m.year, m.chinese))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("二〇二四年", 2024, true),
+                ("２０２４年", 2024, false),
+                ("2024年", 2024, false),
+                ("2017年", 2017, false),
+            ]
+        );
+        let m = year_mentions("于2024年").next().unwrap();
+        assert_eq!((m.start, m.nian, m.end), (3, 7, 10));
+        assert_eq!(year_mentions("年年有余").count(), 0);
+        assert_eq!(year_mentions("年").count(), 0);
     }
 
     #[test]
