@@ -24,6 +24,19 @@ pub struct DocYear {
     pub source: YearSource,
     /// The text the year was read from (file name or title), empty for `--year`.
     pub evidence: String,
+    /// Years in `years` that are not the period the document names but a year it may have
+    /// been written in, and why (see [`infer`]).
+    pub extra: Option<(i32, Extra)>,
+}
+
+/// Why a year was added to the ones a file name or title names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Extra {
+    /// `20240115纪要`: a file dated in January to March often reports on the year before.
+    EarlyDate,
+    /// `2024年工作总结`, `关于2019年度…奖励的决定`: a report on a whole year is often issued
+    /// early the next year.
+    YearEndReport,
 }
 
 impl DocYear {
@@ -32,7 +45,17 @@ impl DocYear {
             years: vec![year],
             source,
             evidence: String::new(),
+            extra: None,
         }
+    }
+
+    /// The years the document names as its period (`years` without the extra one).
+    pub fn period(&self) -> impl Iterator<Item = i32> + '_ {
+        let extra = self.extra.map(|(y, _)| y);
+        self.years
+            .iter()
+            .copied()
+            .filter(move |&y| Some(y) != extra)
     }
 
     /// The earliest year the document speaks for.
@@ -50,10 +73,21 @@ impl fmt::Display for DocYear {
         let years: Vec<String> = self.years.iter().map(i32::to_string).collect();
         let years = years.join("、");
         match self.source {
-            YearSource::Flag => write!(f, "{years} (from --year)"),
-            YearSource::Config => write!(f, "{years} (from the configuration)"),
-            YearSource::FileName => write!(f, "{years} (from the file name “{}”)", self.evidence),
-            YearSource::Title => write!(f, "{years} (from the title “{}”)", self.evidence),
+            YearSource::Flag => write!(f, "{years} (from --year)")?,
+            YearSource::Config => write!(f, "{years} (from the configuration)")?,
+            YearSource::FileName => write!(f, "{years} (from the file name “{}”)", self.evidence)?,
+            YearSource::Title => write!(f, "{years} (from the title “{}”)", self.evidence)?,
+        }
+        match self.extra {
+            Some((y, Extra::EarlyDate)) => write!(
+                f,
+                "; {y} too: a file dated in January to March often reports on the year before"
+            ),
+            Some((y, Extra::YearEndReport)) => write!(
+                f,
+                "; {y} too: a report on a whole year is often issued early the next year"
+            ),
+            None => Ok(()),
         }
     }
 }
@@ -73,20 +107,81 @@ pub fn infer(path: &str, text: &str, given: Option<DocYear>) -> Option<DocYear> 
     }
     let name = file_stem(path);
     let years = file_name_years(name);
-    if !years.is_empty() {
-        return Some(DocYear {
-            years,
-            source: YearSource::FileName,
-            evidence: name.to_string(),
-        });
-    }
-    let title = title(text)?;
-    let years = text_years(title);
-    (!years.is_empty()).then(|| DocYear {
+    let (years, source, evidence) = if years.is_empty() {
+        let title = title(text)?;
+        let years = text_years(title);
+        if years.is_empty() {
+            return None;
+        }
+        (years, YearSource::Title, title)
+    } else {
+        (years, YearSource::FileName, name)
+    };
+    let mut year = DocYear {
         years,
-        source: YearSource::Title,
-        evidence: title.to_string(),
+        source,
+        evidence: evidence.to_string(),
+        extra: None,
+    };
+    if source == YearSource::FileName
+        && let Some(y) = early_date_year(name)
+        && year.contains(y)
+    {
+        year.extra = Some((y, Extra::EarlyDate));
+    } else if reports_on_whole_year(evidence) {
+        let next = year.years[year.years.len() - 1] + 1;
+        if !year.contains(next) {
+            year.years.push(next);
+            year.extra = Some((next, Extra::YearEndReport));
+        }
+    }
+    Some(year)
+}
+
+/// The year before an eight-digit date in January to March (`20240115` → 2023), which
+/// [`file_name_years`] adds.
+fn early_date_year(name: &str) -> Option<i32> {
+    digit_runs(name).filter(|r| r.len() == 8).find_map(|run| {
+        let month: u32 = run[4..6].parse().ok()?;
+        let day: u32 = run[6..8].parse().ok()?;
+        let year: i32 = run[..4].parse().ok()?;
+        ((1..=3).contains(&month) && (1..=31).contains(&day) && YEARS.contains(&year))
+            .then_some(year - 1)
     })
+}
+
+/// Whether a title or file name reports on a whole past year (`2024年工作总结`,
+/// `关于对2019年落实…的通报`, `2019年度国家科学技术奖励`), so the document may be written
+/// the year after: not a plan, not a part of the year that ends before its last quarter.
+fn reports_on_whole_year(evidence: &str) -> bool {
+    const REPORTS: &[&str] = &[
+        "总结",
+        "通报",
+        "表彰",
+        "奖励",
+        "决算",
+        "审计",
+        "述职",
+        "回顾",
+        "考核结果",
+        "年报",
+    ];
+    const PLANS: &[&str] = &[
+        "计划", "打算", "安排", "要点", "思路", "规划", "方案", "预算", "任务",
+    ];
+    const EARLY_PARTS: &[&str] = &[
+        "上半年",
+        "前三季度",
+        "第一季度",
+        "第二季度",
+        "第三季度",
+        "一季度",
+        "二季度",
+        "三季度",
+        "月",
+    ];
+    let has = |words: &[&str]| words.iter().any(|w| evidence.contains(w));
+    has(REPORTS) && !has(PLANS) && !has(EARLY_PARTS)
 }
 
 /// The title: the first non-empty line, trimmed.
@@ -113,9 +208,9 @@ pub fn file_stem(path: &str) -> &str {
 /// often the report on 2023 (年度总结, 四季度纪要, 年度考核), so 2023 is not stale there.
 pub fn file_name_years(name: &str) -> Vec<i32> {
     let mut years = Vec::new();
-    for run in digit_runs(name) {
+    for (start, run) in digit_runs_at(name) {
         match run.len() {
-            4 => years.extend(run.parse::<i32>().ok()),
+            4 if !in_a_name(name, start, start + 4) => years.extend(run.parse::<i32>().ok()),
             8 => {
                 let month: u32 = run[4..6].parse().unwrap_or(0);
                 let day: u32 = run[6..8].parse().unwrap_or(0);
@@ -318,6 +413,32 @@ fn arabic_value(run: &str) -> i32 {
         .fold(0, |acc, d| acc.saturating_mul(10).saturating_add(d as i32))
 }
 
+/// Whether the bare four digits at `start..end` end a quoted name (`“健康中国2030”`,
+/// `《中国教育现代化2035》`, `“中国制造2025”`): a target year, not the document's.
+fn in_a_name(s: &str, start: usize, end: usize) -> bool {
+    let prev = s[..start].chars().next_back();
+    let next = s[end..].chars().next();
+    prev.is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && next.is_some_and(|c| "”’》」』".contains(c))
+}
+
+/// The runs of ASCII digits of `s` with their byte offsets.
+fn digit_runs_at(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    // ASCII digits are single bytes, so byte-wise runs are character runs.
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() && !bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        (i > start).then(|| (start, &s[start..i]))
+    })
+}
+
 fn digit_runs(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !c.is_ascii_digit())
         .filter(|r| !r.is_empty())
@@ -408,6 +529,56 @@ mod tests {
         assert_eq!((m.start, m.nian, m.end), (3, 7, 10));
         assert_eq!(year_mentions("年年有余").count(), 0);
         assert_eq!(year_mentions("年").count(), 0);
+    }
+
+    #[test]
+    fn target_years_in_names_are_not_document_years() {
+        assert!(file_name_years("0060-中共中央 国务院印发《中国教育现代化2035》").is_empty());
+        assert!(file_name_years("国务院办公厅关于创建“中国制造2025”国家级示范区的通知").is_empty());
+        assert!(file_name_years("印发《“健康中国2030”规划纲要》").is_empty());
+        assert_eq!(file_name_years("工作总结2024"), vec![2024]);
+        assert_eq!(file_name_years("工作总结2024（定稿）"), vec![2024]);
+        assert_eq!(file_name_years("国民经济核算体系(2016)"), vec![2016]);
+    }
+
+    #[test]
+    fn reports_on_a_whole_year_also_speak_for_the_next() {
+        let y = |path: &str| infer(path, "", None).unwrap();
+        let r = y(
+            "国务院办公厅关于对2019年落实有关重大政策措施真抓实干成效明显地方予以督查激励的通报.txt",
+        );
+        assert_eq!(r.years, vec![2019, 2020]);
+        assert_eq!(r.period().collect::<Vec<_>>(), vec![2019]);
+        assert!(
+            r.to_string().ends_with(
+                "2020 too: a report on a whole year is often issued early the next year"
+            )
+        );
+        assert_eq!(y("2024年工作总结.docx").years, vec![2024, 2025]);
+        assert_eq!(
+            y("关于2019年度国家科学技术奖励的决定").years,
+            vec![2019, 2020]
+        );
+        assert_eq!(y("2024年上半年工作总结.docx").years, vec![2024]);
+        assert_eq!(
+            y("2017年第三季度全国政府网站抽查情况通报").years,
+            vec![2017]
+        );
+        assert_eq!(
+            y("2023年工作总结和2024年工作计划.docx").years,
+            vec![2023, 2024]
+        );
+        assert_eq!(y("2024年工作计划.docx").years, vec![2024]);
+        let early = y("20240115会议纪要.txt");
+        assert_eq!(early.years, vec![2023, 2024]);
+        assert_eq!(early.period().collect::<Vec<_>>(), vec![2024]);
+        // Given years are taken as they are.
+        let given = infer(
+            "2024年工作总结.docx",
+            "",
+            Some(DocYear::given(2024, YearSource::Flag)),
+        );
+        assert_eq!(given.unwrap().years, vec![2024]);
     }
 
     #[test]

@@ -390,7 +390,8 @@ fn describe(year: &DocYear) -> String {
         YearSource::FileName => "据文件名",
         YearSource::Title => "据标题",
     };
-    format!("{}，{source}", describe_years(&year.years))
+    let period: Vec<i32> = year.period().collect();
+    format!("{}，{source}", describe_years(&period))
 }
 
 /// `2024年`, `2023年、2024年`, `2016—2020年`.
@@ -567,8 +568,9 @@ fn names_current_year(s: &str, first: i32) -> bool {
 fn stale_years(doc: &Document, year: &DocYear) -> Vec<(Place, Finding)> {
     let text = doc.text.as_str();
     let first = own_first(doc, year);
-    // Suggest a year only when the document has exactly one.
-    let only = match year.years[..] {
+    // Suggest a year only when the document names exactly one and it is the one compared.
+    let period: Vec<i32> = year.period().collect();
+    let only = match period[..] {
         [only] if only == first => Some(only),
         _ => None,
     };
