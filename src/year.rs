@@ -73,21 +73,21 @@ impl fmt::Display for DocYear {
         let years: Vec<String> = self.years.iter().map(i32::to_string).collect();
         let years = years.join("、");
         match self.source {
-            YearSource::Flag => write!(f, "{years} (from --year)")?,
-            YearSource::Config => write!(f, "{years} (from the configuration)")?,
-            YearSource::FileName => write!(f, "{years} (from the file name “{}”)", self.evidence)?,
-            YearSource::Title => write!(f, "{years} (from the title “{}”)", self.evidence)?,
+            YearSource::Flag => write!(f, "{years} (from --year")?,
+            YearSource::Config => write!(f, "{years} (from the configuration")?,
+            YearSource::FileName => write!(f, "{years} (from the file name “{}”", self.evidence)?,
+            YearSource::Title => write!(f, "{years} (from the title “{}”", self.evidence)?,
         }
         match self.extra {
             Some((y, Extra::EarlyDate)) => write!(
                 f,
-                "; {y} too: a file dated in January to March often reports on the year before"
+                "; {y} too: a file dated in January to March often reports on the year before)"
             ),
             Some((y, Extra::YearEndReport)) => write!(
                 f,
-                "; {y} too: a report on a whole year is often issued early the next year"
+                "; {y} too: a report on a whole year is often issued early the next year)"
             ),
-            None => Ok(()),
+            None => f.write_str(")"),
         }
     }
 }
@@ -551,7 +551,7 @@ mod tests {
         assert_eq!(r.period().collect::<Vec<_>>(), vec![2019]);
         assert!(
             r.to_string().ends_with(
-                "2020 too: a report on a whole year is often issued early the next year"
+                "2020 too: a report on a whole year is often issued early the next year)"
             )
         );
         assert_eq!(y("2024年工作总结.docx").years, vec![2024, 2025]);
