@@ -250,7 +250,13 @@ fn is_year_digit(c: char) -> bool {
 
 /// Whether the mention stands inside a book title `《…》` (a cited document) on its line.
 fn in_book_title(line: &str, offset: usize) -> bool {
-    let before = &line[..offset];
+    // A book title is short: look back a bounded distance, so a long line stays linear.
+    let from = line[..offset]
+        .char_indices()
+        .rev()
+        .nth(60)
+        .map_or(0, |(i, _)| i);
+    let before = &line[from..offset];
     match (before.rfind('《'), before.rfind('》')) {
         (Some(open), Some(close)) => open > close,
         (Some(_), None) => true,
@@ -438,20 +444,43 @@ fn same_script(text: &str, m: &YearMention, year: i32) -> String {
 
 /// A finding on a stale year mention, with the document year as note and the year to
 /// suggest, if any.
-fn stale_finding(doc: &Document, year: &DocYear, m: &YearMention, suggest: Option<i32>) -> Finding {
-    let mut f = Finding::new(m.start..m.end).note(describe(year));
+fn stale_finding(
+    doc: &Document,
+    ctx: &StaleContext,
+    m: &YearMention,
+    suggest: Option<i32>,
+) -> Finding {
+    let mut f = Finding::new(m.start..m.end).note(ctx.note.clone());
     if let Some(y) = suggest {
         f = f.suggestion(same_script(&doc.text, m, y));
     }
-    if year.source == YearSource::Title
-        && let Some(title) = year::title(&doc.text)
-    {
-        let offset = title.as_ptr() as usize - doc.text.as_ptr() as usize;
-        if let Some(t) = year::year_mentions(title).find(|t| year.contains(t.year)) {
-            f = f.label(offset + t.start..offset + t.end, "文档年份据此");
-        }
+    if let Some(span) = &ctx.title_year {
+        f = f.label(span.clone(), "文档年份据此");
     }
     f
+}
+
+/// What every stale-year finding of a document shares, computed once.
+struct StaleContext {
+    /// `2024年，据文件名`.
+    note: String,
+    /// The year in the title that gave the document year, when the title gave it.
+    title_year: Option<Range<usize>>,
+}
+
+impl StaleContext {
+    fn new(doc: &Document, year: &DocYear) -> StaleContext {
+        let title_year = match (year.source, title_range(&doc.text)) {
+            (YearSource::Title, Some(range)) => year::year_mentions(&doc.text[range.clone()])
+                .find(|t| year.contains(t.year))
+                .map(|t| range.start + t.start..range.start + t.end),
+            _ => None,
+        };
+        StaleContext {
+            note: describe(year),
+            title_year,
+        }
+    }
 }
 
 /// Byte range of the title line in the text.
@@ -574,9 +603,10 @@ fn stale_years(doc: &Document, year: &DocYear) -> Vec<(Place, Finding)> {
         [only] if only == first => Some(only),
         _ => None,
     };
+    let ctx = StaleContext::new(doc, year);
     let mut out = Vec::new();
     for m in stale_title_mentions(doc, year, first) {
-        out.push((Place::Heading, stale_finding(doc, year, &m, only)));
+        out.push((Place::Heading, stale_finding(doc, &ctx, &m, only)));
     }
     let kind = doc_kind(doc);
     let title = title_range(text);
@@ -598,7 +628,7 @@ fn stale_years(doc: &Document, year: &DocYear) -> Vec<(Place, Finding)> {
             if let Some((stale, shift)) = deictic(line, &m, first) {
                 if stale {
                     let suggest = only.map(|y| y + shift);
-                    out.push((Place::Body, stale_finding(doc, year, &full, suggest)));
+                    out.push((Place::Body, stale_finding(doc, &ctx, &full, suggest)));
                 }
                 continue;
             }
@@ -619,14 +649,14 @@ fn stale_years(doc: &Document, year: &DocYear) -> Vec<(Place, Finding)> {
                 // the year (`2023年上半年…` in a half-year report).
                 let echo = c.sub.is_some() && c.sub == kind.sub;
                 if !heading_current && !in_book_title(line, m.start) && (c.forward || echo) {
-                    out.push((Place::Heading, stale_finding(doc, year, &full, only)));
+                    out.push((Place::Heading, stale_finding(doc, &ctx, &full, only)));
                 }
                 continue;
             }
-            if body_claims_own_period(line, &m, &c, &kind, opener) {
+            if body_claims_own_period(line, &m, &c, &kind, first, opener) {
                 let span = clause(line, m.start);
                 if !names_current_year(&line[span], first) {
-                    out.push((Place::Body, stale_finding(doc, year, &full, only)));
+                    out.push((Place::Body, stale_finding(doc, &ctx, &full, only)));
                 }
             }
         }
@@ -646,6 +676,7 @@ fn body_claims_own_period(
     m: &YearMention,
     c: &Claim,
     kind: &DocKind,
+    first: i32,
     opener: usize,
 ) -> bool {
     let before = &line[..m.start];
@@ -662,9 +693,10 @@ fn body_claims_own_period(
     {
         return true;
     }
-    // `2023年上半年，县政府办公室…`: a report opening a paragraph with its own period,
-    // in the same part of the year as its title.
-    m.start == opener && kind.report && c.sub == kind.sub && {
+    // `2023年上半年，县政府办公室…`: a report copied from last year's, opening a paragraph
+    // with last year's period in the same part of the year as its title. Older years open
+    // paragraphs of history (a 述职报告: `2019年，我调任…`).
+    m.start == opener && m.year == first - 1 && kind.report && c.sub == kind.sub && {
         let mut rest = after.strip_prefix('度').unwrap_or(after);
         if let Some(sub) = c.sub {
             rest = rest.strip_prefix(sub).unwrap_or(rest);
@@ -1048,8 +1080,14 @@ impl Check for ZeroLookalike {
         while let Some(i) = text[from..].find('年') {
             let nian = from + i;
             from = nian + '年'.len_utf8();
-            let four: Vec<(usize, char)> = text[..nian].char_indices().rev().take(4).collect();
-            if four.len() < 4 {
+            // The four characters before 年, last first; no allocation per candidate.
+            let mut four = [(0, ' '); 4];
+            let mut n = 0;
+            for (slot, ic) in four.iter_mut().zip(text[..nian].char_indices().rev()) {
+                *slot = ic;
+                n += 1;
+            }
+            if n < 4 {
                 continue;
             }
             let start = four[3].0;
@@ -1287,6 +1325,14 @@ mod tests {
                 "2023年上半年，我局坚持稳中求进。"
             ),
             ["2023年"]
+        );
+        // History two years back, not a copy of last year's report.
+        assert!(
+            t(
+                "2024年述职报告.txt",
+                "2019年，组织安排我到县发展改革局工作。"
+            )
+            .is_empty()
         );
     }
 
