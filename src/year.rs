@@ -37,6 +37,9 @@ pub enum Extra {
     /// `2024年工作总结`, `关于2019年度…奖励的决定`: a report on a whole year is often issued
     /// early the next year.
     YearEndReport,
+    /// A file named 2024 whose title plans 2025 (`2025年工作要点`, `关于2025年部分节假日安排的
+    /// 通知`): a plan or arrangement for a year is issued late in the year before.
+    NextYearPlan,
 }
 
 impl DocYear {
@@ -87,6 +90,10 @@ impl fmt::Display for DocYear {
                 f,
                 "; {y} too: a report on a whole year is often issued early the next year)"
             ),
+            Some((y, Extra::NextYearPlan)) => write!(
+                f,
+                "; {y} too: the title plans {y}, and a plan is issued late in the year before)"
+            ),
             None => f.write_str(")"),
         }
     }
@@ -128,14 +135,69 @@ pub fn infer(path: &str, text: &str, given: Option<DocYear>) -> Option<DocYear> 
         && year.contains(y)
     {
         year.extra = Some((y, Extra::EarlyDate));
-    } else if reports_on_whole_year(evidence) {
+    } else {
         let next = year.years[year.years.len() - 1] + 1;
-        if !year.contains(next) {
+        let extra = if reports_on_whole_year(evidence) {
+            Some(Extra::YearEndReport)
+        } else if source == YearSource::FileName && title(text).is_some_and(|t| plans_year(t, next))
+        {
+            Some(Extra::NextYearPlan)
+        } else {
+            None
+        };
+        if let Some(extra) = extra
+            && !year.contains(next)
+        {
             year.years.push(next);
-            year.extra = Some((next, Extra::YearEndReport));
+            year.extra = Some((next, extra));
         }
     }
     Some(year)
+}
+
+/// Words of a title that plan or arrange a period ahead.
+const PLANS: &[&str] = &[
+    "计划", "打算", "安排", "要点", "思路", "规划", "方案", "预算", "任务",
+];
+
+/// Holidays and seasons: right after `2025年` they name a period of that year
+/// (`2025年元旦春节期间`, `2024年汛期`).
+pub const SEASONS: &[&str] = &[
+    "元旦",
+    "春节",
+    "元宵",
+    "清明",
+    "五一",
+    "劳动节",
+    "端午",
+    "中秋",
+    "国庆",
+    "汛期",
+    "主汛期",
+    "防汛",
+    "寒假",
+    "暑假",
+    "春运",
+    "夏收",
+    "秋收",
+    "冬春",
+    "秋冬季",
+    "春季",
+    "夏季",
+    "秋季",
+    "冬季",
+];
+
+/// Whether a title plans or arranges `year` (`2025年工作要点`, `关于2025年部分节假日安排的
+/// 通知`, `关于做好2025年元旦春节期间有关工作的通知`).
+pub fn plans_year(title: &str, year: i32) -> bool {
+    year_mentions(title).any(|m| {
+        let after = &title[m.end..];
+        let after = after.strip_prefix('度').unwrap_or(after);
+        m.year == year
+            && (SEASONS.iter().any(|s| after.starts_with(s))
+                || PLANS.iter().any(|p| after.contains(p)))
+    })
 }
 
 /// The year before an eight-digit date in January to March (`20240115` → 2023), which
@@ -165,9 +227,6 @@ fn reports_on_whole_year(evidence: &str) -> bool {
         "回顾",
         "考核结果",
         "年报",
-    ];
-    const PLANS: &[&str] = &[
-        "计划", "打算", "安排", "要点", "思路", "规划", "方案", "预算", "任务",
     ];
     const EARLY_PARTS: &[&str] = &[
         "上半年",
@@ -572,6 +631,27 @@ mod tests {
         let early = y("20240115会议纪要.txt");
         assert_eq!(early.years, vec![2023, 2024]);
         assert_eq!(early.period().collect::<Vec<_>>(), vec![2024]);
+        // A plan for the next year, named by the year it was issued in.
+        let plan = infer("2024年通知.txt", "关于2025年部分节假日安排的通知\n", None).unwrap();
+        assert_eq!(plan.years, vec![2024, 2025]);
+        assert_eq!(plan.extra, Some((2025, Extra::NextYearPlan)));
+        let notice = infer(
+            "2024年.txt",
+            "关于做好2025年元旦春节期间有关工作的通知",
+            None,
+        );
+        assert_eq!(notice.unwrap().years, vec![2024, 2025]);
+        // Two years ahead, or not a plan: the file name stands alone.
+        assert_eq!(
+            infer("2023年.txt", "2025年工作要点", None).unwrap().years,
+            vec![2023]
+        );
+        assert_eq!(
+            infer("2024年.txt", "2025年亚洲杯组委会", None)
+                .unwrap()
+                .years,
+            vec![2024]
+        );
         // Given years are taken as they are.
         let given = infer(
             "2024年工作总结.docx",

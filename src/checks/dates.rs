@@ -146,6 +146,8 @@ const HISTORY_BEFORE: &[&str] = &[
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 struct Claim {
     sub: Option<&'static str>,
+    /// A holiday or season of the year follows (`2025年元旦春节期间`, `2024年汛期`).
+    season: bool,
     forward: bool,
     report: bool,
     /// Byte offset just after the keyword, when there is one.
@@ -166,6 +168,7 @@ fn claim(text: &str, m: &YearMention) -> Option<Claim> {
     } else if HISTORY_AFTER.iter().any(|w| rest.starts_with(w)) {
         return None;
     }
+    c.season = year::SEASONS.iter().any(|s| text[at..].starts_with(s));
     // The keyword may follow a topic of a few characters: `2023年度党风廉政建设工作总结`.
     for (n, (i, ch)) in text[at..].char_indices().enumerate() {
         if n > 14 || !is_ideograph(ch) {
@@ -196,7 +199,8 @@ fn keyword_boundary(after: &str) -> bool {
         Some('的') => {
             let next = chars.as_str();
             ![
-                "完成", "执行", "落实", "实施", "进展", "情况", "基础", "要求", "部署",
+                "完成", "执行", "落实", "实施", "进展", "情况", "基础", "要求", "部署", "回顾",
+                "总结", "评估", "成效", "经验",
             ]
             .iter()
             .any(|w| next.starts_with(w))
@@ -501,9 +505,12 @@ fn reports_year_end(c: &Claim) -> bool {
 
 /// The first year the stale-year checks accept as the document's own.
 ///
-/// Usually the first document year; but a title reporting on the end of the year before
-/// (`2023年工作总结` in a file named 2024) makes that year the document's too: the two
-/// sources disagree, which `year-mismatch` reports, and nothing is stale against either.
+/// Usually the first document year; but a title about the year before makes that year
+/// the document's too, unless it claims a part of it that is plainly over (DL601:
+/// `2023年上半年工作总结` in a file named 2024). A report on the end of that year
+/// (`2023年工作总结`, `2023年第四季度…通报`) or a subject of it (`关于2023年度考核结果的通报`)
+/// is often written early the next year: nothing is stale against either year, and
+/// `year-mismatch` says where file name and title disagree.
 fn own_first(doc: &Document, year: &DocYear) -> i32 {
     let first = year.first();
     if year.source == YearSource::Title {
@@ -513,15 +520,15 @@ fn own_first(doc: &Document, year: &DocYear) -> i32 {
         return first;
     };
     let text = &doc.text[..range.end];
-    let year_end_report = year::year_mentions(&doc.text[range.clone()])
+    let about_year_before = year::year_mentions(&doc.text[range.clone()])
         .map(|m| shift(m, range.start))
         .any(|m| {
             m.year == first - 1
                 && !in_range(text, &m)
                 && !history_before(text, m.start)
-                && claim(text, &m).is_some_and(|c| reports_year_end(&c))
+                && claim(text, &m).is_some_and(|c| !is_period_claim(&c) || reports_year_end(&c))
         });
-    if year_end_report { first - 1 } else { first }
+    if about_year_before { first - 1 } else { first }
 }
 
 /// Title mentions that claim an earlier period than the document year (DL601 in the title).
@@ -548,10 +555,10 @@ fn stale_title_mentions(doc: &Document, year: &DocYear, first: i32) -> Vec<YearM
         .collect()
 }
 
-/// A year followed by a part of the year or by a kind of document: the period a title
-/// speaks for.
+/// A year followed by a part of the year, a holiday or season, or a kind of document: the
+/// period a title speaks for.
 fn is_period_claim(c: &Claim) -> bool {
-    c.sub.is_some() || c.keyword_end.is_some()
+    c.sub.is_some() || c.season || c.keyword_end.is_some()
 }
 
 fn shift(m: YearMention, by: usize) -> YearMention {
@@ -764,14 +771,18 @@ struct YearMismatch;
 
 impl Check for YearMismatch {
     fn run(&self, doc: &Document, out: &mut Vec<Finding>) {
-        let named = year::file_name_years(year::file_stem(&doc.path));
-        if named.is_empty() {
+        let mut named = year::file_name_years(year::file_stem(&doc.path));
+        let Some(&last) = named.last() else {
             return;
-        }
+        };
         let Some(range) = title_range(&doc.text) else {
             return;
         };
         let title = &doc.text[range.clone()];
+        // A plan for the next year, named by the year it was issued in.
+        if year::plans_year(title, last + 1) {
+            named.push(last + 1);
+        }
         if year::text_years(title).iter().any(|y| named.contains(y)) {
             return;
         }
@@ -1270,6 +1281,7 @@ mod tests {
         assert_eq!(t("二、2023年工作计划"), ["2023年"]);
         assert!(t("一、2023年工作回顾").is_empty());
         assert!(t("一、2023年工作计划执行情况").is_empty());
+        assert!(t("四、关于2023年工作安排的回顾").is_empty());
         assert!(t("（一）2017年－2018年重点工作").is_empty());
         assert!(t("（三）认真落实《2023年工作要点》").is_empty());
         assert!(t("二、2023年工作总结和2024年工作计划").is_empty());
@@ -1307,6 +1319,15 @@ mod tests {
         assert!(t("2023年以来，我局持续推进改革。").is_empty());
         assert!(t("截至2023年底，全县共有企业500家。").is_empty());
         assert!(t("现将2023年以来的情况报告如下。").is_empty());
+        // A title about the year before: the document speaks for it too.
+        assert!(
+            stale(
+                Place::Body,
+                "2024年1月考核结果通报.txt",
+                "关于2023年度考核结果的通报\n现将2023年度考核结果通报如下。"
+            )
+            .is_empty()
+        );
         assert!(t("现将2023年工作总结和2024年工作计划报告如下。").is_empty());
         assert!(t("2023年工作总结如下，2024年工作计划另行印发。").is_empty());
         assert!(t("根据《2023年工作要点》如下安排。").is_empty());
@@ -1368,14 +1389,23 @@ mod tests {
     fn year_mismatch() {
         let t = |path: &str, text: &str| found(&YearMismatch, &doc(path, text));
         assert_eq!(
-            t("2024年通知.txt", "关于2025年部分节假日安排的通知"),
+            t("2023年通知.txt", "关于2025年部分节假日安排的通知"),
             ["2025年"]
         );
+        assert!(t("2024年通知.txt", "关于2025年部分节假日安排的通知").is_empty());
         assert_eq!(t("2024年总结.txt", "2023年工作总结"), ["2023年"]);
         assert_eq!(
-            t("2024年计划.txt", "县发展改革局2025年工作要点"),
+            t("2023年计划.txt", "县发展改革局2025年工作要点"),
             ["2025年"]
         );
+        assert_eq!(
+            t("2023年通知.txt", "关于做好2025年元旦春节期间有关工作的通知"),
+            ["2025年"]
+        );
+        // A plan for the next year, named by the year it was issued in.
+        assert!(t("2024年计划.txt", "县发展改革局2025年工作要点").is_empty());
+        assert!(t("2024年通知.txt", "关于做好2025年元旦春节期间有关工作的通知").is_empty());
+        assert!(t("2025年通知.txt", "关于做好2025年元旦春节期间有关工作的通知").is_empty());
         // Not a period: an event, a target, an edition.
         assert!(t("2016年通知.txt", "关于成立2022年亚运会组委会的函").is_empty());
         assert!(t("2017年批复.txt", "关于…规划及2025年远景目标的批复").is_empty());
