@@ -152,6 +152,9 @@ struct Claim {
     report: bool,
     /// Byte offset just after the keyword, when there is one.
     keyword_end: Option<usize>,
+    /// The keyword names work (`工作计划`, `重点工作`), not just a plan (`计划`), which
+    /// may head a column of figures.
+    work: bool,
 }
 
 /// Reads what follows the year mention `m`; `None` when it marks history.
@@ -182,6 +185,7 @@ fn claim(text: &str, m: &YearMention) -> Option<Claim> {
                     c.forward = forward;
                     c.report = !forward;
                     c.keyword_end = Some(end);
+                    c.work = w.contains("工作") || w.starts_with("重点");
                     return Some(c);
                 }
             }
@@ -345,7 +349,7 @@ fn heading_number(s: &str) -> Option<usize> {
 /// The heading part of a line, as a byte range inside it: after a heading number up to the
 /// first sentence end (a run-in heading `（一）聚焦决策服务。围绕…`), or a whole short line
 /// without sentence punctuation.
-fn heading_part(line: &str) -> Option<Range<usize>> {
+fn heading_part(line: &str) -> Option<Heading> {
     let lead = line.len() - line.trim_start_matches(BLANK).len();
     let body = line[lead..].trim_end_matches(BLANK);
     if body.is_empty() {
@@ -363,10 +367,24 @@ fn heading_part(line: &str) -> Option<Range<usize>> {
             None if rest.chars().count() <= 40 => rest.len(),
             None => return None,
         };
-        return Some(lead + n..lead + n + end);
+        return Some(Heading {
+            range: lead + n..lead + n + end,
+            numbered: true,
+        });
     }
     let short = body.chars().count() <= 30;
-    (short && !body.contains(|c| "。！？；：，,;:!?".contains(c))).then(|| lead..lead + body.len())
+    (short && !body.contains(|c| "。！？；：，,;:!?".contains(c))).then(|| Heading {
+        range: lead..lead + body.len(),
+        numbered: false,
+    })
+}
+
+/// The heading part of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Heading {
+    range: Range<usize>,
+    /// Starts with a heading number; a short line without one may also be a table cell.
+    numbered: bool,
 }
 
 /// What the document says it is, read from its title and the file name.
@@ -627,7 +645,7 @@ fn stale_years(doc: &Document, year: &DocYear) -> Vec<(Place, Finding)> {
         let heading = heading_part(line);
         let heading_current = heading
             .as_ref()
-            .is_some_and(|h| names_current_year(&line[h.clone()], first));
+            .is_some_and(|h| names_current_year(&line[h.range.clone()], first));
         let opener = paragraph_opener(line);
         for m in year::year_mentions(line) {
             let full = shift(m, offset);
@@ -650,12 +668,18 @@ fn stale_years(doc: &Document, year: &DocYear) -> Vec<(Place, Finding)> {
             };
             let in_heading = heading
                 .as_ref()
-                .is_some_and(|h| h.start <= m.start && m.end <= h.end);
-            if in_heading {
+                .filter(|h| h.range.start <= m.start && m.end <= h.range.end);
+            if let Some(h) = in_heading {
                 // A heading that plans the year, or one that repeats the title's part of
-                // the year (`2023年上半年…` in a half-year report).
-                let echo = c.sub.is_some() && c.sub == kind.sub;
-                if !heading_current && !in_book_title(line, m.start) && (c.forward || echo) {
+                // the year (`（二）2023年上半年…` in a half-year report). A short line
+                // without a number may be a table cell (`2023年计划`, `2023年上半年` heading
+                // a column of figures): it must plan the year's work.
+                let claims = if h.numbered {
+                    c.forward || (c.sub.is_some() && c.sub == kind.sub)
+                } else {
+                    c.forward && c.work
+                };
+                if claims && !heading_current && !in_book_title(line, m.start) {
                     out.push((Place::Heading, stale_finding(doc, &ctx, &full, only)));
                 }
                 continue;
@@ -1284,6 +1308,10 @@ mod tests {
         assert!(t("四、关于2023年工作安排的回顾").is_empty());
         assert!(t("（一）2017年－2018年重点工作").is_empty());
         assert!(t("（三）认真落实《2023年工作要点》").is_empty());
+        // Table cells heading columns of figures.
+        assert!(t("2023年计划").is_empty());
+        assert!(t("2023年上半年").is_empty());
+        assert_eq!(t("2023年工作计划"), ["2023年"]);
         assert!(t("二、2023年工作总结和2024年工作计划").is_empty());
         assert!(t("（一）与2023年上半年相比").is_empty());
         assert_eq!(t("（二）关于2023年下半年工作安排"), ["2023年"]);
@@ -1490,9 +1518,15 @@ mod tests {
 
     #[test]
     fn headings() {
-        assert_eq!(heading_part("一、总体要求"), Some(6..18));
         assert_eq!(
-            heading_part("（一）聚焦决策服务。围绕…").map(|r| r.len()),
+            heading_part("一、总体要求"),
+            Some(Heading {
+                range: 6..18,
+                numbered: true
+            })
+        );
+        assert_eq!(
+            heading_part("（一）聚焦决策服务。围绕…").map(|h| h.range.len()),
             Some(18)
         );
         assert!(heading_part("2023年上半年，县政府办公室在县委、县政府的坚强领导下").is_none());
