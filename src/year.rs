@@ -3,6 +3,13 @@
 //! Order of precedence: `--year`, then the configuration, then the file name
 //! (`2024年上半年工作总结.docx`, `2026_计划.txt`, `20240115纪要.txt`), then the title (the first
 //! non-empty line). With none of them the year checks stay silent.
+//!
+//! A range (`（2016—2020年）`) gives every year in it. A year read from the file name or
+//! title may bring one more, the year the document was probably written in ([`Extra`]):
+//! the year before a date in January to March, the year after a report on a whole year,
+//! the planned year when the title plans the next year. Given years (`--year`, the
+//! configuration) are taken as they are; the configuration is filled in by the caller
+//! (`infer`'s `given`), as `--year` is.
 
 use std::fmt;
 
