@@ -94,6 +94,16 @@ impl Engine {
         }
         for rule in &self.book.rules {
             for entry in &rule.regexes {
+                if let Some(valid) = &entry.valid {
+                    // Reported only when the document year is known and outside the range.
+                    let outside = doc
+                        .year
+                        .as_ref()
+                        .is_some_and(|y| y.years.iter().all(|&y| !valid.contains(y)));
+                    if !outside {
+                        continue;
+                    }
+                }
                 for caps in entry.regex.captures_iter(text) {
                     let whole = caps.get(0).expect("group 0 always matches");
                     let Some(m) = entry.found_group.map_or(Some(whole), |g| caps.get(g)) else {
@@ -388,6 +398,36 @@ good = "截至2024年底"
         assert_eq!(ds[0].fixes[0].replacement, "截至");
         assert_eq!(ds[0].fixes[0].applicability, Applicability::Suggestion);
         assert_eq!(ds[0].help.as_deref(), Some("可考虑改为“截至”"));
+    }
+
+    #[test]
+    fn regex_entries_respect_validity() {
+        let e = engine(
+            r#"
+[[rule]]
+code = "T3"
+name = "stale"
+family = "stale-terms"
+severity = "warning"
+summary = "s"
+message = "“{found}”"
+[[rule.regex]]
+pattern = '今年是[^。]{0,10}(?P<found>开局之年)'
+valid_from = 2021
+valid_until = 2021
+[[rule.example]]
+year = 2022
+bad = "今年是“十四五”开局之年。"
+"#,
+        );
+        let text = "今年是“十四五”开局之年。";
+        let at = |year: Option<i32>| {
+            let mut doc = Document::new("t", text);
+            doc.year = year.map(|y| DocYear::given(y, YearSource::Flag));
+            e.check(&doc).len()
+        };
+        assert_eq!((at(None), at(Some(2021)), at(Some(2022))), (0, 0, 1));
+        assert!(e.example_failures(true).is_empty());
     }
 
     #[test]

@@ -108,6 +108,8 @@ pub struct RegexEntry {
     pub unless: Vec<String>,
     pub note: Option<String>,
     pub applicability: Applicability,
+    /// As for [`Entry::valid`].
+    pub valid: Option<Validity>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -314,6 +316,26 @@ impl Validator<'_> {
         }
     }
 
+    /// The years a phrase is true in (`valid_from` / `valid_until`), checked for order.
+    fn validity(
+        &mut self,
+        from: &Option<toml::Spanned<i32>>,
+        until: &Option<toml::Spanned<i32>>,
+    ) -> Option<Validity> {
+        if from.is_none() && until.is_none() {
+            return None;
+        }
+        if let (Some(f), Some(u)) = (from, until)
+            && f.get_ref() > u.get_ref()
+        {
+            self.error(u.span(), "`valid_until` is before `valid_from`", "here");
+        }
+        Some(Validity {
+            from: from.as_ref().map(|f| *f.get_ref()),
+            until: until.as_ref().map(|u| *u.get_ref()),
+        })
+    }
+
     /// Builds the Rust check a rule names, with its params.
     fn check(&mut self, raw: &schema::RawRule) -> Option<Arc<dyn Check>> {
         let Some(id) = &raw.check else {
@@ -429,20 +451,7 @@ impl Validator<'_> {
                     );
                 }
             }
-            let valid = match (&e.valid_from, &e.valid_until) {
-                (None, None) => None,
-                (from, until) => {
-                    if let (Some(f), Some(u)) = (from, until)
-                        && f.get_ref() > u.get_ref()
-                    {
-                        self.error(u.span(), "`valid_until` is before `valid_from`", "here");
-                    }
-                    Some(Validity {
-                        from: from.as_ref().map(|f| *f.get_ref()),
-                        until: until.as_ref().map(|u| *u.get_ref()),
-                    })
-                }
-            };
+            let valid = self.validity(&e.valid_from, &e.valid_until);
             entries.push(Entry {
                 found: found.clone(),
                 fix: e.fix.as_ref().map(|f| f.get_ref().clone()),
@@ -487,6 +496,7 @@ impl Validator<'_> {
                 }
             }
             let found_group = regex.capture_names().position(|name| name == Some("found"));
+            let valid = self.validity(&r.valid_from, &r.valid_until);
             regexes.push(RegexEntry {
                 regex,
                 found_group,
@@ -494,6 +504,7 @@ impl Validator<'_> {
                 unless: r.unless.iter().map(|u| u.get_ref().clone()).collect(),
                 note: r.note.clone(),
                 applicability: r.applicability.unwrap_or(default_applicability),
+                valid,
             });
         }
 

@@ -60,6 +60,9 @@ pub struct RawRegex {
     pub unless: Vec<Spanned<String>>,
     pub note: Option<String>,
     pub applicability: Option<Applicability>,
+    /// As for literal entries: only wrong in documents of a year outside the range.
+    pub valid_from: Option<Spanned<i32>>,
+    pub valid_until: Option<Spanned<i32>>,
 }
 
 #[derive(Debug, Deserialize)]
