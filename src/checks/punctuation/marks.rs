@@ -339,6 +339,13 @@ fn period(line: &str, k: usize) -> Option<Finding> {
     if blank {
         return Some(Finding::new(k..end).fix("。"));
     }
+    // 某某政府.政务: a Chinese top-level domain.
+    if ["政务", "公益", "中国", "公司", "网络"]
+        .iter()
+        .any(|tld| line[end..].starts_with(tld))
+    {
+        return None;
+    }
     let sa = spaces_from(line, end);
     let n = at(line, end + sa)?;
     if is_han(n) || is_cjk_opening(n) || (sa == 0 && matches!(n, '”' | '’')) {
@@ -424,6 +431,7 @@ mod tests {
             "V2.0版",
             "No.1文件",
             "图1.2所示",
+            "访问北京市人民政府.政务网站",
         ] {
             assert!(found(ok, Which::Period).is_empty(), "{ok}");
         }

@@ -53,8 +53,8 @@ const CONTENT_LOOK: usize = 100;
 pub fn analyze(doc: &Document) -> Vec<Issue> {
     let mut issues = Vec::new();
     let mut brackets = Brackets::default();
-    let mut double = Quotes::new('“', '”', '"', QUOTE_WINDOW);
-    let mut single = Quotes::new('‘', '’', '\'', 0);
+    let mut double = Quotes::new("引号", '“', '”', ['"', '＂'], QUOTE_WINDOW);
+    let mut single = Quotes::new("单引号", '‘', '’', ['\'', '＇'], 0);
     let mut scratch = Scratch::default();
     for index in 0..doc.line_count() {
         let range = doc.line_range(index);
@@ -129,6 +129,18 @@ const BRACKETS: [(char, char); 5] = [
     ('【', '】'),
     ('〔', '〕'),
 ];
+
+/// What each pair is called in a message (the marks themselves, put in quotes, would be
+/// hard to read: “““).
+const NAMES: [&str; 5] = ["括号", "书名号", "单书名号", "方头括号", "六角括号"];
+
+fn note_unclosed(name: &str, open: char, close: char) -> String {
+    format!("有前{name}{open}而没有后{name}{close}")
+}
+
+fn note_unopened(name: &str, open: char, close: char) -> String {
+    format!("有后{name}{close}而没有前{name}{open}")
+}
 
 /// The pair index and direction of a bracket; ASCII parentheses count as （）.
 fn bracket(c: char) -> Option<(usize, bool)> {
@@ -223,7 +235,7 @@ impl Brackets {
                     let (o, cl) = BRACKETS[kind];
                     issues.push(unmatched(
                         close_pos..close_pos + c.len_utf8(),
-                        format!("前面没有与“{cl}”配对的“{o}”"),
+                        note_unopened(NAMES[kind], o, cl),
                     ));
                 }
             }
@@ -264,7 +276,7 @@ fn unclosed(kind: usize, open: &Open, issues: &mut Vec<Issue>) {
     let len = if open.ascii { 1 } else { o.len_utf8() };
     issues.push(unmatched(
         open.pos..open.pos + len,
-        format!("“{o}”没有与之配对的“{cl}”"),
+        note_unclosed(NAMES[kind], o, cl),
     ));
 }
 
@@ -316,17 +328,20 @@ struct Scratch {
 }
 
 struct Quotes {
+    name: &'static str,
     open: char,
     close: char,
-    straight: char,
+    /// The straight form, ASCII or full-width (＂ ＇, from some input methods).
+    straight: [char; 2],
     window: u8,
     /// An opening quote of an earlier paragraph still open: document offset, paragraphs left.
     carried: Option<(usize, u8)>,
 }
 
 impl Quotes {
-    fn new(open: char, close: char, straight: char, window: u8) -> Quotes {
+    fn new(name: &'static str, open: char, close: char, straight: [char; 2], window: u8) -> Quotes {
         Quotes {
+            name,
             open,
             close,
             straight,
@@ -342,8 +357,8 @@ impl Quotes {
             Some(Role::Open)
         } else if c == self.close {
             // China’s, Xi’an: an apostrophe.
-            (self.straight != '\'' || !(latin(prev) && latin(next))).then_some(Role::Close)
-        } else if c == self.straight {
+            (self.open != '‘' || !(latin(prev) && latin(next))).then_some(Role::Close)
+        } else if self.straight.contains(&c) {
             // don't, Xi'an, 5'30": apostrophes and primes belong to Latin text and numbers.
             let prime = prev.is_some_and(|p| p.is_ascii_digit()) && !next.is_some_and(is_han);
             (!(prime || latin(prev) && latin(next))).then_some(Role::Straight)
@@ -357,7 +372,7 @@ impl Quotes {
         toks.clear();
         stack.clear();
         for (j, c) in line.text.char_indices() {
-            if c != self.open && c != self.close && c != self.straight {
+            if c != self.open && c != self.close && !self.straight.contains(&c) {
                 continue;
             }
             if let Some(role) = self.role(line.text, j, c) {
@@ -413,7 +428,7 @@ impl Quotes {
                         let pos = line.base + toks[j].col;
                         issues.push(unmatched(
                             pos..pos + self.close.len_utf8(),
-                            format!("前面没有与“{}”配对的“{}”", self.close, self.open),
+                            note_unopened(self.name, self.open, self.close),
                         ));
                     }
                 }
@@ -511,7 +526,7 @@ impl Quotes {
     fn unclosed(&self, pos: usize) -> Issue {
         unmatched(
             pos..pos + self.open.len_utf8(),
-            format!("“{}”没有与之配对的“{}”", self.open, self.close),
+            note_unclosed(self.name, self.open, self.close),
         )
     }
 
@@ -672,6 +687,14 @@ mod tests {
         );
         // Latin quotations stay.
         assert_eq!(kinds("He said \"yes\" 之后"), []);
+        // Full-width straight quotes are straight quotes too.
+        assert_eq!(
+            issues("开展＂回头看＂活动"),
+            [
+                (StraightQuote, "＂".into(), "“".into(), true),
+                (StraightQuote, "＂".into(), "”".into(), true)
+            ]
+        );
     }
 
     #[test]
