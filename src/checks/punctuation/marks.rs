@@ -207,7 +207,12 @@ fn run_findings(
                     emit(f);
                 }
             }
-            (',' | ';' | ':' | '?' | '!', Which::Ascii) if !in_url => {
+            // A comma, semicolon or exclamation mark right before Chinese text ends the
+            // address it follows (详见www.gov.cn,请…); `?` and `:` may be part of it.
+            (',' | ';' | ':' | '?' | '!', Which::Ascii)
+                if !in_url
+                    || (matches!(c, ',' | ';' | '!') && at(line, k + 1).is_some_and(is_han)) =>
+            {
                 if let Some((span, full)) = ascii_mark(line, k, c) {
                     emit(Finding::new(span).fix(full.to_string()));
                 }
@@ -403,6 +408,12 @@ mod tests {
             assert!(found(ok, Which::Period).is_empty(), "{ok}");
             assert!(found(ok, Which::Doubled).is_empty(), "{ok}");
         }
+    }
+
+    #[test]
+    fn a_comma_after_an_address_is_chinese() {
+        assert_eq!(found("详见www.gov.cn,请查阅。", Which::Ascii), [","]);
+        assert!(found("详见http://a.cn/s?q=中文", Which::Ascii).is_empty());
     }
 
     #[test]

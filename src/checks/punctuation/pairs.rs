@@ -302,6 +302,17 @@ fn is_enumerator(line: &str, j: usize) -> bool {
 // ----------------------------------------------------------------------------------------
 // Quotes
 
+/// `23’45”`: a ” after the digits that follow a minute mark is a second of arc, not a quote.
+fn is_arc_seconds(line: &str, j: usize) -> bool {
+    let digits = line.as_bytes()[..j]
+        .iter()
+        .rev()
+        .take(4)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    digits > 0 && matches!(before(line, j - digits), Some('’' | '\'' | '′'))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
     Open,
@@ -356,8 +367,10 @@ impl Quotes {
         if c == self.open {
             Some(Role::Open)
         } else if c == self.close {
-            // China’s, Xi’an: an apostrophe.
-            (self.open != '‘' || !(latin(prev) && latin(next))).then_some(Role::Close)
+            // China’s, Xi’an: an apostrophe. 东经116°23’45”: minutes and seconds of arc.
+            let apostrophe = self.open == '‘' && latin(prev) && latin(next);
+            let minutes = self.open == '‘' && prev.is_some_and(|p| p.is_ascii_digit());
+            (!(apostrophe || minutes || is_arc_seconds(line, j))).then_some(Role::Close)
         } else if self.straight.contains(&c) {
             // don't, Xi'an, 5'30": apostrophes and primes belong to Latin text and numbers.
             let prime = prev.is_some_and(|p| p.is_ascii_digit()) && !next.is_some_and(is_han);
@@ -577,6 +590,7 @@ mod tests {
             "a) 第一项",
             "China’s economy, Xi'an, don't, 5'30\"",
             "国发〔2024〕1号",
+            "坐标为东经116°23’45”，北纬39°54’27”。",
         ] {
             assert_eq!(kinds(ok), [], "{ok}");
         }
