@@ -860,14 +860,23 @@ pub fn explain_text(rule: &Rule) -> String {
     }
     s.push_str("\nExamples:\n");
     for ex in &rule.examples {
+        // Examples of year-dependent rules only make sense with their file name or year.
+        let context = match (&ex.path, ex.year) {
+            (Some(path), _) => format!("  [file: {path}]"),
+            (None, Some(year)) => format!("  [year: {year}]"),
+            (None, None) => String::new(),
+        };
+        let one_line = |t: &str| t.replace('\n', " ⏎ ");
         match &ex.kind {
             ExampleKind::Bad { bad, good } => {
-                s.push_str(&format!("  ✗ {bad}\n"));
+                s.push_str(&format!("  ✗ {}{context}\n", one_line(bad)));
                 if let Some(good) = good {
-                    s.push_str(&format!("  ✓ {good}\n"));
+                    s.push_str(&format!("  ✓ {}\n", one_line(good)));
                 }
             }
-            ExampleKind::Ok(ok) => s.push_str(&format!("  ✓ {ok}  (no finding)\n")),
+            ExampleKind::Ok(ok) => {
+                s.push_str(&format!("  ✓ {}  (no finding){context}\n", one_line(ok)))
+            }
         }
     }
     if let Some(source) = &rule.source {

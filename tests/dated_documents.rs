@@ -201,7 +201,7 @@ const CLEAN_REPORT: &str = "\
 /// notice with deadlines, minutes of a January meeting on last year's fourth quarter.
 const CLEAN_DOCUMENTS: &[(&str, &str)] = &[
     (
-        "柳川县发展改革局2025年工作要点.docx",
+        "柳川县发展改革局2025年工作要点.txt",
         "\
 柳川县发展改革局2025年工作要点
 2024年，我局坚持稳中求进工作总基调，全年完成固定资产投资86.2亿元，比2023年增长6.3%。2025年是“十四五”规划收官之年，也是谋划“十五五”发展的关键之年。
@@ -214,7 +214,7 @@ const CLEAN_DOCUMENTS: &[(&str, &str)] = &[
 ",
     ),
     (
-        "2024年度个人述职报告.docx",
+        "2024年度个人述职报告.txt",
         "\
 2024年度个人述职报告
 2019年，组织安排我到县发展改革局工作；2021年3月，任党组成员、副局长。现将2024年度履职情况报告如下。

@@ -9,6 +9,8 @@ const FIXTURES: &[(&str, &str)] = &[
     ("work_summary", "fixtures/2024年上半年工作总结.txt"),
     ("notice", "fixtures/关于开展安全生产大检查的通知.txt"),
     ("speech", "fixtures/在全县经济工作会议上的讲话.txt"),
+    // Assembled from last year's report: every family of document checks.
+    ("assembled", "fixtures/2024年上半年安全生产工作总结.txt"),
 ];
 const CLEAN_DIR: &str = "fixtures/clean";
 
@@ -38,10 +40,36 @@ fn human_output_on_each_fixture() {
 }
 
 #[test]
-fn json_output_on_a_fixture() {
-    let out = doclint(&["--format", "json", FIXTURES[0].1]);
-    assert_eq!(out.status.code(), Some(1));
-    insta::assert_snapshot!("json_work_summary", String::from_utf8(out.stdout).unwrap());
+fn json_output_on_fixtures() {
+    for (name, path) in [FIXTURES[0], FIXTURES[3]] {
+        let out = doclint(&["--format", "json", path]);
+        assert_eq!(out.status.code(), Some(1));
+        let snapshot = if name == "work_summary" {
+            "json_work_summary".to_string()
+        } else {
+            format!("json_{name}")
+        };
+        insta::assert_snapshot!(snapshot, String::from_utf8(out.stdout).unwrap());
+    }
+}
+
+/// The assembled report carries at least one finding of every family of document checks.
+#[test]
+fn the_assembled_report_shows_every_family() {
+    let out = doclint(&["--format", "json", FIXTURES[3].1]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    for prefix in ["DL5", "DL60", "DL65", "DL7", "DL8", "DL9", "DL1"] {
+        assert!(
+            codes.iter().any(|c| c.starts_with(prefix)),
+            "no {prefix}xx in {codes:?}"
+        );
+    }
 }
 
 #[test]
