@@ -24,6 +24,6 @@ if pre-commit try-repo "$repo" doclint --files bad.txt good.md > log.txt 2>&1; t
   cat log.txt; echo "pre-commit: the hook passed a file with a typo"; exit 1
 fi
 grep -q 'error\[DL101\]: 错别字：“按装”应为“安装”' log.txt || { cat log.txt; exit 1; }
-grep -q -- '--> bad.txt:1:12' log.txt || { cat log.txt; exit 1; }
+grep -q -- '--> bad.txt:1:9' log.txt || { cat log.txt; exit 1; }
 grep -q '^1 error, 0 warnings in 2 files$' log.txt || { cat log.txt; exit 1; }
 echo "pre-commit: the hook checks the staged files and fails on the typo"
