@@ -189,7 +189,12 @@ def load_other_founds(rules_dir):
             sys.exit(f"gen_idioms: cannot read {path}: {e} (re-run when it is complete)")
         has_found = False
         for rule in data.get("rule", []):
-            for e in rule.get("entry", []):
+            listed = []
+            for line in rule.get("pairs", "").splitlines():
+                words = line.split()
+                if words and not words[0].startswith("#"):
+                    listed.append({"found": words[0]})
+            for e in rule.get("entry", []) + listed:
                 if isinstance(e, dict) and e.get("found"):
                     has_found = True
                     founds.setdefault(e["found"], []).append(
@@ -637,13 +642,21 @@ def render(result, stats):
         for ok in OK[rule]:
             w(f"  {{ ok = {toml_str(ok)} }},")
         w("]")
-        w("entry = [")
+        # Entries with `unless` contexts are tables; the rest one `found fix` per line.
+        special = [(found, fix) for found, fix in entries if found in UNLESS]
+        if special:
+            w("entry = [")
+            for found, fix in special:
+                contexts = ", ".join(toml_str(u) for u in UNLESS[found])
+                w(f"  {{ found = {toml_str(found)}, fix = {toml_str(fix)}, unless = [{contexts}] }},")
+            w("]")
+        w("pairs = '''")
         for found, fix in entries:
-            extra = ""
-            if found in UNLESS:
-                extra = ", unless = [" + ", ".join(toml_str(u) for u in UNLESS[found]) + "]"
-            w(f"  {{ found = {toml_str(found)}, fix = {toml_str(fix)}{extra} }},")
-        w("]")
+            if found not in UNLESS:
+                if any(c.isspace() or c == "'" for c in found + fix):
+                    sys.exit(f"gen_idioms: {found!r} -> {fix!r} cannot be written in `pairs`")
+                w(f"{found} {fix}")
+        w("'''")
     return "\n".join(out) + "\n"
 
 

@@ -67,6 +67,25 @@ impl Engine {
         &self.book.rules
     }
 
+    /// Every distinct literal pattern in the automaton, in build order.
+    pub fn literal_patterns(&self) -> Vec<&str> {
+        self.targets
+            .iter()
+            .map(|t| {
+                let t = t[0];
+                self.book.rules[t.rule as usize].entries[t.entry as usize]
+                    .found
+                    .as_str()
+            })
+            .collect()
+    }
+
+    /// The automaton's own limit: one bare leftmost-longest pass over `text`, counting
+    /// matches and doing nothing else (no `unless`, no diagnostics). For benchmarks.
+    pub fn count_literal_matches(&self, text: &str) -> usize {
+        self.matcher.count(text)
+    }
+
     /// A rule by code (any case) or name.
     pub fn rule(&self, key: &str) -> Option<&Rule> {
         self.book.find(key)

@@ -337,6 +337,68 @@ impl Validator<'_> {
     }
 
     /// Builds the Rust check a rule names, with its params.
+    /// The entries of a `pairs` string: one `found fix` or bare `found` per line; blank lines
+    /// and lines starting with `#` are skipped. Spans point at each word in the file when the
+    /// string is written without escapes (as generated lists are), else at the whole string.
+    fn pairs(&mut self, pairs: &toml::Spanned<String>) -> Vec<schema::RawEntry> {
+        let whole = pairs.span();
+        let token = &self.text[whole.clone()];
+        let open = ["'''", r#"""""#, "'", "\""]
+            .iter()
+            .find(|d| token.starts_with(**d))
+            .map_or(0, |d| d.len());
+        let mut base = whole.start + open;
+        for newline in ["\r\n", "\n"] {
+            if open == 3 && self.text[base..].starts_with(newline) {
+                base += newline.len();
+                break;
+            }
+        }
+        let value = pairs.get_ref();
+        let verbatim = self.text.get(base..base + value.len()) == Some(value.as_str());
+        let span = |start: usize, word: &str| {
+            if verbatim {
+                base + start..base + start + word.len()
+            } else {
+                whole.clone()
+            }
+        };
+        let mut entries = Vec::new();
+        let mut offset = 0;
+        for line in value.split_inclusive('\n') {
+            let at = offset;
+            offset += line.len();
+            let mut words = line
+                .split_whitespace()
+                .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize + at, w));
+            let Some((start, found)) = words.next() else {
+                continue;
+            };
+            if found.starts_with('#') {
+                continue;
+            }
+            let fix = words.next();
+            if let Some((extra, word)) = words.next() {
+                self.error(
+                    span(extra, word),
+                    "a `pairs` line holds `found fix` or a bare `found`",
+                    "unexpected third word",
+                );
+                continue;
+            }
+            entries.push(schema::RawEntry {
+                found: toml::Spanned::new(span(start, found), found.to_string()),
+                fix: fix.map(|(s, w)| toml::Spanned::new(span(s, w), w.to_string())),
+                unless: Vec::new(),
+                note: None,
+                applicability: None,
+                valid_from: None,
+                valid_until: None,
+            });
+        }
+        entries
+    }
+
     fn check(&mut self, raw: &schema::RawRule) -> Option<Arc<dyn Check>> {
         let Some(id) = &raw.check else {
             if let Some(params) = &raw.params {
@@ -379,8 +441,12 @@ impl Validator<'_> {
         }
     }
 
-    fn rule(&mut self, raw: schema::RawRule, builtin: bool) -> Option<Rule> {
+    fn rule(&mut self, mut raw: schema::RawRule, builtin: bool) -> Option<Rule> {
         let before = self.reports.len();
+        if let Some(pairs) = raw.pairs.take() {
+            let listed = self.pairs(&pairs);
+            raw.entry.extend(listed);
+        }
         let code = raw.code.get_ref().clone();
         if !is_code(&code) {
             self.error(
@@ -674,5 +740,36 @@ good = "安装"
         assert!(shown.contains("invalid rule code `x1`"), "{shown}");
         assert!(shown.contains("does not contain `按装`"), "{shown}");
         assert_eq!(err.count(), 2);
+    }
+
+    const PAIRS: &str = "[[rule]]\ncode = \"X2\"\nname = \"y\"\nfamily = \"f\"\nseverity = \"error\"\nsummary = \"s\"\nmessage = \"“{found}”\"\npairs = '''\n# comment\n因地置宜 因地制宜\n\n  时事求是\t实事求是\n再接再力\n'''\n[[rule.example]]\nbad = \"因地置宜\"\ngood = \"因地制宜\"\n";
+
+    #[test]
+    fn pairs_are_entries_with_spans_in_the_file() {
+        let book = load(PAIRS).unwrap();
+        let entries = &book.rules[0].entries;
+        let pairs: Vec<(&str, Option<&str>)> = entries
+            .iter()
+            .map(|e| (e.found.as_str(), e.fix.as_deref()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("因地置宜", Some("因地制宜")),
+                ("时事求是", Some("实事求是")),
+                ("再接再力", None)
+            ]
+        );
+        assert_eq!(entries[1].applicability, Applicability::Certain);
+        // An error inside the list points at the word, not at the whole string.
+        let text = PAIRS.replace("再接再力\n", "再接再力 再接再厉 多余\n");
+        let err = load(&text).unwrap_err();
+        let shown = err.render(false);
+        assert!(shown.contains("unexpected third word"), "{shown}");
+        assert!(shown.contains("t.toml:13:11"), "{shown}");
+        let dup = PAIRS.replace("再接再力\n", "因地置宜 因地制宜\n");
+        let shown = load(&dup).unwrap_err().render(false);
+        assert!(shown.contains("duplicate entry `因地置宜`"), "{shown}");
+        assert!(shown.contains("t.toml:13:1"), "{shown}");
     }
 }

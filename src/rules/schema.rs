@@ -31,6 +31,9 @@ pub struct RawRule {
     pub params: Option<Spanned<toml::Table>>,
     #[serde(default)]
     pub entry: Vec<RawEntry>,
+    /// Plain entries written compactly, one `found fix` (or a bare `found`) per line: the form
+    /// for long generated lists, parsed many times faster than one table per entry.
+    pub pairs: Option<Spanned<String>>,
     #[serde(default)]
     pub regex: Vec<RawRegex>,
     #[serde(default)]
