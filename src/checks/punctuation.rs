@@ -32,6 +32,12 @@ pub const CHECKS: &[(&str, Builder)] = &[
     ("space-in-chinese", space_in_chinese),
 ];
 
+/// Every finding of one scan of sentence marks, shared by the checks of one document.
+struct MarkScan(Vec<(Which, Finding)>);
+
+/// Every issue of the bracket and quote analysis, shared by the checks of one document.
+struct PairScan(Vec<pairs::Issue>);
+
 /// A scan of sentence marks ([`marks`]).
 #[derive(Debug)]
 struct Marks {
@@ -42,7 +48,20 @@ struct Marks {
 
 impl Check for Marks {
     fn run(&self, doc: &Document, out: &mut Vec<Finding>) {
-        marks::scan(doc, self.which, &self.allow, out);
+        // One scan serves DL801, DL802 and DL808; DL808 with its own `allow` list scans again.
+        let own;
+        let all: &[(Which, Finding)] = if self.allow.is_empty() {
+            own = doc.memo(|doc| MarkScan(marks::scan(doc, &[])));
+            &own.0
+        } else {
+            own = std::sync::Arc::new(MarkScan(marks::scan(doc, &self.allow)));
+            &own.0
+        };
+        out.extend(
+            all.iter()
+                .filter(|(w, _)| *w == self.which)
+                .map(|(_, f)| f.clone()),
+        );
     }
 }
 
@@ -78,16 +97,17 @@ struct Pairs(Kind);
 
 impl Check for Pairs {
     fn run(&self, doc: &Document, out: &mut Vec<Finding>) {
-        for issue in pairs::analyze(doc).into_iter().filter(|i| i.kind == self.0) {
-            let mut f = Finding::new(issue.span);
-            if let Some(fix) = issue.fix {
+        let all = doc.memo(|doc| PairScan(pairs::analyze(doc)));
+        for issue in all.0.iter().filter(|i| i.kind == self.0) {
+            let mut f = Finding::new(issue.span.clone());
+            if let Some(fix) = issue.fix.clone() {
                 f = if issue.certain {
                     f.fix(fix)
                 } else {
                     f.suggestion(fix)
                 };
             }
-            if let Some(note) = issue.note {
+            if let Some(note) = issue.note.clone() {
                 f = f.note(note);
             }
             out.push(f);

@@ -10,7 +10,9 @@ pub use encoding::TextEncoding;
 pub use load::{Format, Loaded, Origin, SourceError, from_text, load, load_path};
 
 use crate::year::DocYear;
+use std::any::{Any, TypeId};
 use std::ops::Range;
+use std::sync::{Arc, Mutex};
 
 /// A document as every later stage sees it: UTF-8 text and where its lines start.
 #[derive(Debug, Clone)]
@@ -27,6 +29,25 @@ pub struct Document {
     /// The year the document speaks for, when known (see [`crate::year`]).
     pub year: Option<DocYear>,
     line_starts: Vec<usize>,
+    memo: Memo,
+}
+
+/// Results of document-wide analyses that several checks share (the bracket and quote
+/// analysis serves five rules), computed once per document by [`Document::memo`].
+#[derive(Default)]
+struct Memo(Mutex<Vec<(TypeId, Arc<dyn Any + Send + Sync>)>>);
+
+impl Clone for Memo {
+    /// A copy starts empty: its fields may be changed before it is checked.
+    fn clone(&self) -> Memo {
+        Memo::default()
+    }
+}
+
+impl std::fmt::Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Memo")
+    }
 }
 
 /// A 1-based line and a 1-based column counted in characters (Unicode scalar values).
@@ -48,7 +69,32 @@ impl Document {
             masked: Vec::new(),
             year: None,
             line_starts,
+            memo: Memo::default(),
         }
+    }
+
+    /// The result of `compute` on this document, computed on the first call for each result
+    /// type and shared afterwards. For analyses several checks read; the document must not
+    /// change between the checks (the engine checks a finished document).
+    pub fn memo<T: Any + Send + Sync>(&self, compute: impl FnOnce(&Document) -> T) -> Arc<T> {
+        let key = TypeId::of::<T>();
+        let cached = |memo: &Vec<(TypeId, Arc<dyn Any + Send + Sync>)>| {
+            memo.iter()
+                .find(|(k, _)| *k == key)
+                .and_then(|(_, v)| Arc::clone(v).downcast::<T>().ok())
+        };
+        let lock = || self.memo.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(hit) = cached(&lock()) {
+            return hit;
+        }
+        // Computed without the lock, so an analysis may itself use the memo.
+        let value = Arc::new(compute(self));
+        let mut memo = lock();
+        if let Some(hit) = cached(&memo) {
+            return hit;
+        }
+        memo.push((key, value.clone()));
+        value
     }
 
     /// The text as the user wrote it, for display and `matched`.
@@ -125,6 +171,23 @@ fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_analysis_is_computed_once_per_document() {
+        let doc = Document::new("t", "第一行");
+        let calls = std::cell::Cell::new(0);
+        let count = |d: &Document| {
+            calls.set(calls.get() + 1);
+            d.text.chars().count()
+        };
+        assert_eq!(*doc.memo(count), 3);
+        assert_eq!(*doc.memo(count), 3);
+        assert_eq!(calls.get(), 1);
+        // Another result type is another analysis; a copy starts afresh.
+        assert_eq!(*doc.memo(|d| d.text.len() as u64), 9);
+        assert_eq!(*doc.clone().memo(count), 3);
+        assert_eq!(calls.get(), 2);
+    }
 
     #[test]
     fn positions_count_characters_not_bytes() {

@@ -66,15 +66,18 @@ fn is_cjk_closing(c: char) -> bool {
     )
 }
 
-/// Scans every line of `doc` and reports what `which` asks for.
-pub fn scan(doc: &Document, which: Which, allow: &[String], out: &mut Vec<Finding>) {
+/// Scans every line of `doc` once and reports the findings of every kind, each with its kind.
+/// `allow` is DL808's list of accepted runs.
+pub fn scan(doc: &Document, allow: &[String]) -> Vec<(Which, Finding)> {
+    let mut out = Vec::new();
     for index in 0..doc.line_count() {
         let range = doc.line_range(index);
-        scan_line(&doc.text[range.clone()], range.start, which, allow, out);
+        scan_line(&doc.text[range.clone()], range.start, allow, &mut out);
     }
+    out
 }
 
-fn scan_line(line: &str, base: usize, which: Which, allow: &[String], out: &mut Vec<Finding>) {
+fn scan_line(line: &str, base: usize, allow: &[String], out: &mut Vec<(Which, Finding)>) {
     let shift = |r: Range<usize>| r.start + base..r.end + base;
     // Inside a URL or an e-mail address marks are part of the address.
     let mut in_url = false;
@@ -108,11 +111,14 @@ fn scan_line(line: &str, base: usize, which: Which, allow: &[String], out: &mut 
             if run.chars.iter().any(|&(_, d)| !d.is_ascii()) {
                 in_url = false;
             }
-            run_findings(line, &run, url, which, allow, &mut |f: Finding| {
-                out.push(Finding {
-                    span: shift(f.span.clone()),
-                    ..f
-                })
+            run_findings(line, &run, url, allow, &mut |which, f: Finding| {
+                out.push((
+                    which,
+                    Finding {
+                        span: shift(f.span.clone()),
+                        ..f
+                    },
+                ))
             });
         }
     }
@@ -195,26 +201,25 @@ fn run_findings(
     line: &str,
     run: &Run,
     in_url: bool,
-    which: Which,
     allow: &[String],
-    emit: &mut dyn FnMut(Finding),
+    emit: &mut dyn FnMut(Which, Finding),
 ) {
     if run.len == 1 {
         let (k, c) = run.chars[0];
-        match (c, which) {
-            ('.', Which::Period) if !in_url => {
+        match c {
+            '.' if !in_url => {
                 if let Some(f) = period(line, k) {
-                    emit(f);
+                    emit(Which::Period, f);
                 }
             }
             // A comma, semicolon or exclamation mark right before Chinese text ends the
             // address it follows (详见www.gov.cn,请…); `?` and `:` may be part of it.
-            (',' | ';' | ':' | '?' | '!', Which::Ascii)
+            ',' | ';' | ':' | '?' | '!'
                 if !in_url
                     || (matches!(c, ',' | ';' | '!') && at(line, k + 1).is_some_and(is_han)) =>
             {
                 if let Some((span, full)) = ascii_mark(line, k, c) {
-                    emit(Finding::new(span).fix(full.to_string()));
+                    emit(Which::Ascii, Finding::new(span).fix(full.to_string()));
                 }
             }
             _ => {}
@@ -227,13 +232,12 @@ fn run_findings(
     if run.all_dots {
         // `...` after Chinese text is an ellipsis typed on a Western keyboard.
         let after_chinese = prev.is_some_and(|p| is_han(p) || is_cjk_closing(p));
-        if which == Which::Period
-            && !in_url
-            && after_chinese
-            && !next.is_some_and(|n| n.is_ascii_alphanumeric())
-        {
+        if !in_url && after_chinese && !next.is_some_and(|n| n.is_ascii_alphanumeric()) {
             let fix = if run.len >= 3 { "……" } else { "。" };
-            emit(Finding::new(run.start..run.end).suggestion(fix));
+            emit(
+                Which::Period,
+                Finding::new(run.start..run.end).suggestion(fix),
+            );
         }
         return;
     }
@@ -246,15 +250,15 @@ fn run_findings(
     if allowed {
         // `？！` `!!` are allowed (GB/T 15834 lets them stack for emphasis); their ASCII
         // forms are still ASCII.
-        if which == Which::Ascii && chinese && !in_url {
+        if chinese && !in_url {
             for &(k, c) in run.chars.iter().filter(|(_, c)| c.is_ascii()) {
                 let full = full_form(c).expect("a mark");
-                emit(Finding::new(k..k + 1).fix(full.to_string()));
+                emit(Which::Ascii, Finding::new(k..k + 1).fix(full.to_string()));
             }
         }
         return;
     }
-    if which != Which::Doubled || !chinese || (in_url && !run.any_full) {
+    if !chinese || (in_url && !run.any_full) {
         return;
     }
     let span = run.start..run.end;
@@ -268,7 +272,10 @@ fn run_findings(
     } else {
         Finding::new(span).suggestion(run.best.to_string())
     };
-    emit(finding.note(if run.all_same { "重复" } else { "连用" }));
+    emit(
+        Which::Doubled,
+        finding.note(if run.all_same { "重复" } else { "连用" }),
+    );
 }
 
 /// DL801: an ASCII `, ; : ? !` at byte `k` next to Chinese text: its span (with the ASCII
@@ -363,10 +370,16 @@ fn period(line: &str, k: usize) -> Option<Finding> {
 mod tests {
     use super::*;
 
+    fn select(all: Vec<(Which, Finding)>, which: Which) -> Vec<Finding> {
+        all.into_iter()
+            .filter(|(w, _)| *w == which)
+            .map(|(_, f)| f)
+            .collect()
+    }
+
     fn run(text: &str, which: Which) -> Vec<(String, String, bool)> {
         let doc = Document::new("t", text);
-        let mut out = Vec::new();
-        scan(&doc, which, &[], &mut out);
+        let out = select(scan(&doc, &[]), which);
         out.iter()
             .map(|f| {
                 (
@@ -491,9 +504,10 @@ mod tests {
     #[test]
     fn allow_param() {
         let doc = Document::new("t", "这是为什么？。");
-        let mut out = Vec::new();
-        scan(&doc, Which::Doubled, &["？。".to_string()], &mut out);
+        let out = select(scan(&doc, &["？。".to_string()]), Which::Doubled);
         assert!(out.is_empty());
+        let out = select(scan(&doc, &[]), Which::Doubled);
+        assert_eq!(out.len(), 1);
     }
 
     #[test]
@@ -508,8 +522,7 @@ mod tests {
     #[test]
     fn spans_are_relative_to_the_document() {
         let doc = Document::new("t", "第一行。\n第二行,完");
-        let mut out = Vec::new();
-        scan(&doc, Which::Ascii, &[], &mut out);
+        let out = select(scan(&doc, &[]), Which::Ascii);
         assert_eq!(&doc.text[out[0].span.clone()], ",");
     }
 }
