@@ -179,11 +179,12 @@ impl Index {
         };
         for (p, phrase) in phrases.iter().enumerate() {
             let p = p as u32;
-            let exact = id(phrase.text.clone(), &mut patterns, &mut roles);
-            roles[exact].exact.get_or_insert(p);
             if !anchors {
+                let exact = id(phrase.text.clone(), &mut patterns, &mut roles);
+                roles[exact].exact.get_or_insert(p);
                 continue;
             }
+            // Exact occurrences are seen when the head anchor is verified.
             let n = phrase.chars.len();
             let h = n / 2;
             let head: String = phrase.chars[..h - 1].iter().collect();
@@ -345,6 +346,60 @@ fn verify(
     None
 }
 
+/// A quick test on bytes, before any decoding: whether some span starting (`forward`) or
+/// ending at `at` might be one edit from `phrase`. Most anchor hits fail it at once.
+/// It may say yes wrongly (a swap is tested loosely), never no wrongly.
+fn maybe_one_edit(text: &str, at: usize, phrase: &str, forward: bool) -> bool {
+    let p = phrase.as_bytes();
+    let width = |s: &str, from_end: bool| {
+        let c = if from_end {
+            s.chars().next_back()
+        } else {
+            s.chars().next()
+        };
+        c.map_or(0, char::len_utf8)
+    };
+    if forward {
+        let t = &text.as_bytes()[at..];
+        let mut l = p.iter().zip(t).take_while(|(a, b)| a == b).count();
+        while l > 0 && !phrase.is_char_boundary(l) {
+            l -= 1;
+        }
+        if l >= p.len() {
+            return false;
+        }
+        let pw = width(&phrase[l..], false);
+        let tw = width(&text[at + l..], false);
+        let pw2 = pw + width(&phrase[l + pw..], false);
+        (tw > 0 && t[l + tw..].starts_with(&p[l + pw..]))
+            || t[l..].starts_with(&p[l + pw..])
+            || (tw > 0 && t[l + tw..].starts_with(&p[l..]))
+            || (t.len() >= l + pw2 && t[l + pw2..].starts_with(&p[l + pw2..]))
+    } else {
+        let t = &text.as_bytes()[..at];
+        let mut l = p
+            .iter()
+            .rev()
+            .zip(t.iter().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
+        while l > 0 && !phrase.is_char_boundary(p.len() - l) {
+            l -= 1;
+        }
+        if l >= p.len() {
+            return false;
+        }
+        let (pe, te) = (p.len() - l, t.len() - l);
+        let pw = width(&phrase[..pe], true);
+        let tw = width(&text[..te], true);
+        let pw2 = pw + width(&phrase[..pe - pw], true);
+        (tw > 0 && t[..te - tw].ends_with(&p[..pe - pw]))
+            || t[..te].ends_with(&p[..pe - pw])
+            || (tw > 0 && t[..te - tw].ends_with(&p[..pe]))
+            || (te >= pw2 && t[..te - pw2].ends_with(&p[..pe - pw2]))
+    }
+}
+
 /// Every near-miss of the index's phrases in `text`, and every exact occurrence.
 fn scan(index: &Index, text: &str) -> (Vec<Candidate>, Vec<(Range<usize>, u32)>) {
     let mut candidates = Vec::new();
@@ -363,6 +418,14 @@ fn scan(index: &Index, text: &str) -> (Vec<Candidate>, Vec<(Range<usize>, u32)>)
             for &p in list {
                 let phrase = &index.phrases[p as usize];
                 let n = phrase.chars.len();
+                let at = if forward { m.start() } else { m.end() };
+                if forward && text[at..].starts_with(phrase.text.as_str()) {
+                    exact.push((at..at + phrase.text.len(), p));
+                    continue;
+                }
+                if !maybe_one_edit(text, at, &phrase.text, forward) {
+                    continue;
+                }
                 bounds.clear();
                 if forward {
                     let at = m.start();
@@ -649,6 +712,41 @@ mod tests {
         assert_eq!(one_edit(&p, &chars("甲XX丁戊己")), None);
         assert_eq!(one_edit(&p, &chars("甲乙")), None);
         assert_eq!(one_edit(&p, &chars("")), None);
+    }
+
+    #[test]
+    fn the_byte_test_never_rejects_a_single_edit() {
+        let phrase = "中华人民共和国安全生产法";
+        let p = chars(phrase);
+        let mut variants = Vec::new();
+        for i in 0..p.len() {
+            for c in ['a', 'é', '产', '🙂'] {
+                let mut v = p.clone();
+                v[i] = c;
+                variants.push(v.clone());
+                v.insert(i, c);
+                variants.push(v);
+            }
+            let mut v = p.clone();
+            v.remove(i);
+            variants.push(v);
+            if i + 1 < p.len() {
+                let mut v = p.clone();
+                v.swap(i, i + 1);
+                variants.push(v);
+            }
+        }
+        for v in variants {
+            if one_edit(&p, &v).is_none() {
+                continue;
+            }
+            let v: String = v.into_iter().collect();
+            let text = format!("甲{v}乙");
+            let start = "甲".len();
+            let end = start + v.len();
+            assert!(maybe_one_edit(&text, start, phrase, true), "{v}");
+            assert!(maybe_one_edit(&text, end, phrase, false), "{v}");
+        }
     }
 
     #[test]
