@@ -48,3 +48,8 @@ fn variants_toml_is_up_to_date() {
 fn idioms_toml_is_up_to_date() {
     regenerate_and_compare("scripts/gen_idioms.py", "rules/idioms.toml");
 }
+
+#[test]
+fn phrases_data_is_up_to_date() {
+    regenerate_and_compare("scripts/gen_phrases.py", "src/checks/phrases/phrases.txt");
+}

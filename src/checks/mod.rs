@@ -71,6 +71,7 @@ pub type Builder = fn(&Params) -> Result<Box<dyn Check>, String>;
 
 mod dates;
 mod numbering;
+mod phrases;
 mod placeholders;
 mod punctuation;
 mod repetition;
@@ -82,6 +83,7 @@ const REGISTRY: &[&[(&str, Builder)]] = &[
     repetition::CHECKS,
     punctuation::CHECKS,
     numbering::CHECKS,
+    phrases::CHECKS,
 ];
 
 fn registered() -> impl Iterator<Item = &'static (&'static str, Builder)> {
