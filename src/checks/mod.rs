@@ -99,12 +99,14 @@ mod numbering;
 mod placeholders;
 mod punctuation;
 mod repetition;
+mod suspect;
 
 /// Every check by id, as named by `check = "…"` in a rule set; one list per module.
 const REGISTRY: &[&[(&str, Builder)]] = &[
     placeholders::CHECKS,
     dates::CHECKS,
     repetition::CHECKS,
+    suspect::CHECKS,
     punctuation::CHECKS,
     numbering::CHECKS,
 ];
