@@ -244,10 +244,19 @@ impl SuspectChar {
                 }
                 // The word lookups only matter for a candidate that can still win.
                 let floor = best.map_or(low, |b| b.0.max(low));
-                if score + self.lexicon_bonus > floor && words_at(s, i).0 > orig_len {
-                    score += self.lexicon_bonus;
+                if score + self.lexicon_bonus <= floor {
+                    s[i] = c;
+                    continue;
                 }
+                let len = words_at(s, i).0;
                 s[i] = c;
+                if len > orig_len {
+                    score += self.lexicon_bonus;
+                } else if orig_len >= 2 {
+                    // The original is a word itself (年青, 笔划, 比喻): only a fix that makes
+                    // a longer word is worth a report.
+                    continue;
+                }
                 if best.is_none_or(|b| score > b.0) {
                     best = Some((score, cand, flags));
                 }
