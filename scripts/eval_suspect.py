@@ -41,7 +41,7 @@ check = "suspect-char"
 [rule.params]
 {params}
 [[rule.example]]
-bad = "要加快推进新型业杰发展。"
+bad = "切实加强组织零导。"
 """
 
 
@@ -193,8 +193,10 @@ def main():
     ap.add_argument("--boosts", default="0", help="nearby-boost values to sweep, comma-separated")
     args = ap.parse_args()
     params = args.params.replace(";", "\n")
+    # The score and fix travel in the message (no `good` example needed at any margin).
+    params += "\nshow-score = true\n"
     if args.sweep:
-        params += "\nmargin = -1000.0\nshow-score = true\n"
+        params += "\nmargin = -1000.0\n"
     with tempfile.TemporaryDirectory() as tmp:
         rules = os.path.join(tmp, "eval.toml")
         with open(rules, "w", encoding="utf-8") as f:
