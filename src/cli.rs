@@ -131,6 +131,10 @@ struct CheckArgs {
     /// Check files on this many threads (default: all cores).
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
+    /// A careful final pass: suspect characters are reported at the recall-first operating
+    /// point (DL111 instead of DL110).
+    #[arg(long)]
+    thorough: bool,
     /// Print how many findings each rule gave (count, code, name) instead of the findings;
     /// with `--format json`, as a JSON list.
     #[arg(long)]
@@ -375,6 +379,8 @@ struct Checked {
     setting: Arc<Setting>,
     /// The text as read, before fixes (for --diff and --fix).
     before: String,
+    /// Checked at the `--thorough` operating point.
+    thorough: bool,
 }
 
 fn check(rule_args: &RuleArgs, args: &CheckArgs) -> Result<u8, Fatal> {
@@ -653,7 +659,12 @@ fn check_one(
         });
     let doc = loaded.doc.with_year(given);
     let before = doc.shown().to_string();
-    let diagnostics = diagnose(&doc, setting, path.as_deref().unwrap_or(Path::new(&name)));
+    let diagnostics = diagnose(
+        &doc,
+        setting,
+        path.as_deref().unwrap_or(Path::new(&name)),
+        args.thorough,
+    );
     Outcome::Checked(Box::new(Checked {
         report: FileReport { doc, diagnostics },
         origin: loaded.origin,
@@ -661,6 +672,7 @@ fn check_one(
         path,
         setting: Arc::clone(setting),
         before,
+        thorough: args.thorough,
     }))
 }
 
@@ -669,9 +681,10 @@ fn diagnose(
     doc: &source::Document,
     setting: &Setting,
     path: &Path,
+    thorough: bool,
 ) -> Vec<crate::diagnostic::Diagnostic> {
     let rules = setting.engine.rules();
-    let mut diagnostics = setting.engine.check(doc);
+    let mut diagnostics = setting.engine.check_at(doc, thorough);
     suppress::apply(&suppress::parse(doc.shown()), rules, &mut diagnostics);
     setting.config.filter(doc, path, rules, &mut diagnostics);
     diagnostics
@@ -694,7 +707,7 @@ fn fix_rounds(c: &mut Checked, accept: impl Fn(Applicability) -> bool + Copy) ->
             .path
             .clone()
             .unwrap_or_else(|| PathBuf::from(&c.report.doc.path));
-        c.report.diagnostics = diagnose(&doc, &c.setting, &path);
+        c.report.diagnostics = diagnose(&doc, &c.setting, &path, c.thorough);
         c.report.doc = doc;
     }
     applied

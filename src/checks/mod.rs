@@ -61,6 +61,31 @@ impl Finding {
 /// A document-level check. Spans must lie on character boundaries inside the text.
 pub trait Check: Send + Sync + std::fmt::Debug {
     fn run(&self, doc: &Document, out: &mut Vec<Finding>);
+
+    /// The operating point the check belongs to (`--thorough` switches between them).
+    fn level(&self) -> Level {
+        Level::Always
+    }
+}
+
+/// When a check runs: always, only without `--thorough` (it steps aside for a recall-first
+/// sibling), or only with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Always,
+    Default,
+    Thorough,
+}
+
+impl Level {
+    /// Whether a check of this level runs in a `thorough` (or a default) run.
+    pub fn runs(self, thorough: bool) -> bool {
+        match self {
+            Level::Always => true,
+            Level::Default => !thorough,
+            Level::Thorough => thorough,
+        }
+    }
 }
 
 /// Settings of a check, from the rule's `[rule.params]` table.
@@ -75,12 +100,14 @@ mod phrases;
 mod placeholders;
 mod punctuation;
 mod repetition;
+mod suspect;
 
 /// Every check by id, as named by `check = "…"` in a rule set; one list per module.
 const REGISTRY: &[&[(&str, Builder)]] = &[
     placeholders::CHECKS,
     dates::CHECKS,
     repetition::CHECKS,
+    suspect::CHECKS,
     punctuation::CHECKS,
     numbering::CHECKS,
     phrases::CHECKS,

@@ -98,6 +98,12 @@ impl Engine {
 
     /// Every finding in `doc`, sorted by position.
     pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
+        self.check_at(doc, false)
+    }
+
+    /// Every finding in `doc`, with the checks of the `thorough` operating point (or the
+    /// default one), sorted by position.
+    pub fn check_at(&self, doc: &Document, thorough: bool) -> Vec<Diagnostic> {
         let text = doc.text.as_str();
         let mut out = Vec::new();
         let mut from = 0;
@@ -151,11 +157,38 @@ impl Engine {
             }
         }
         let mut findings = Vec::new();
+        // Findings of the statistical checks (those with an operating point) give way to
+        // any other finding on the same characters: a listed typo says it better.
+        let mut yielding = Vec::new();
         for rule in &self.book.rules {
             if let Some(check) = &rule.check {
+                let level = check.level();
+                if !level.runs(thorough) {
+                    continue;
+                }
                 check.run(doc, &mut findings);
-                out.extend(findings.drain(..).map(|f| diagnostic(rule, text, f)));
+                let found = findings.drain(..).map(|f| diagnostic(rule, text, f));
+                if level == crate::checks::Level::Always {
+                    out.extend(found);
+                } else {
+                    yielding.extend(found);
+                }
             }
+        }
+        if !yielding.is_empty() {
+            let mut spans: Vec<Range<usize>> = out.iter().map(|d| d.span.clone()).collect();
+            spans.sort_by_key(|s| s.start);
+            let mut reach = Vec::with_capacity(spans.len());
+            let mut end = 0;
+            for s in &spans {
+                end = end.max(s.end);
+                reach.push(end);
+            }
+            yielding.retain(|d| {
+                let before = spans.partition_point(|s| s.start < d.span.end.max(d.span.start + 1));
+                before == 0 || reach[before - 1] <= d.span.start
+            });
+            out.append(&mut yielding);
         }
         if !doc.masked.is_empty() {
             out.retain(|d| !doc.is_masked(&d.span));
@@ -248,7 +281,12 @@ impl Engine {
         kind: &ExampleKind,
         doc: impl Fn(&str) -> Document,
     ) -> Result<(), String> {
-        let check = |text: &str| self.check(&doc(text));
+        // A check of the thorough operating point is shown as with `--thorough`.
+        let thorough = rule
+            .check
+            .as_ref()
+            .is_some_and(|c| c.level() == crate::checks::Level::Thorough);
+        let check = |text: &str| self.check_at(&doc(text), thorough);
         let describe = |ds: &[Diagnostic], text: &str| {
             ds.iter()
                 .map(|d| format!("{} “{}”", d.code(), &text[d.span.clone()]))

@@ -1,0 +1,300 @@
+#!/usr/bin/env python3
+"""Generate the data of the suspect-character checks (DL110, DL111) in src/checks/suspect/.
+
+Run from the repository root:
+
+    python3 scripts/gen_charlm.py [--shared ../shared] [--out src/checks/suspect]
+
+It writes three binary files that src/checks/suspect.rs reads straight from `include_bytes!`
+(nothing is parsed at start-up but a few header words):
+
+  lm.bin         a character 1- to 4-gram count model (stupid backoff is applied at query
+                 time), counted on the EVEN-indexed documents (0-based order of the `### `
+                 sections) of data/corpus/gov-docs.txt.  The odd-indexed documents are never
+                 read here: they are the held-out half false alarms are measured on.
+  lexicon.bin    words of pycorrector's word-frequency list (the jieba dictionary), the
+                 ECSpell 成语 list and pycorrector's proper_name list, with flags.
+  confusion.bin  per character, the characters it is commonly confused with: pycorrector
+                 same_pinyin (same tone / other tone) and same_stroke, ECSpell sound and shape
+                 confusion sets, made symmetric, limited to 《通用规范汉字表》.
+
+Layout (all little-endian).  A *table* is a set of n-grams or words keyed by a 64-bit FNV-1a
+hash over the Unicode scalar values of the (normalised) characters:
+
+    h = 0xcbf29ce484222325; for c in chars: h = (h ^ ord(c)) * 0x100000001b3 mod 2**64
+
+The top `b` bits of h pick a bucket, the low 16 bits are stored as the key; a table is
+    u32 b, u32 n, u32 index[2**b + 1] (start of each bucket), u16 keys[n] (sorted within a
+    bucket), u8 vals[n], padding to 4 bytes.
+lm.bin      = b"DLCLM001", u32 orders (4), u32 total characters, then one table per order;
+              val = round(12 * log2(count)) (count >= 1, so 0 means once).
+lexicon.bin = b"DLLEX001", then one table; val = flags (1 word, 2 frequent word, 4 idiom,
+              8 proper name: person, place, organisation).
+confusion.bin = b"DLCNF001", u32 n, u32 heads[n] (sorted code points), u32 start[n + 1],
+              u32 cands[...] = code point | flags << 24 (1 same pinyin and tone, 2 same pinyin
+              other tone, 4 pycorrector same stroke, 8 ECSpell shape, 16 ECSpell sound).
+
+Normalisation (the Rust side does the same): ASCII and full-width digits become `0`, ASCII
+and full-width Latin letters become `A`, white space is dropped, and each paragraph (line) is
+framed by `\\n` on both sides.
+
+Python 3 standard library only; output is deterministic.
+"""
+
+import argparse
+import json
+import math
+import os
+import struct
+import sys
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+CORPUS = "data/corpus/gov-docs.txt"
+HANZI = "data/lexicon/standards/tongyong-guifan-hanzi-2013.txt"
+WORDS = "data/lexicon/pycorrector/word_freq.txt"
+IDIOMS = "data/lexicon/ecspell/成语.txt"
+PROPER = "data/lexicon/pycorrector/proper_name.txt"
+SAME_PINYIN = "data/lexicon/pycorrector/same_pinyin.txt"
+SAME_STROKE = "data/lexicon/pycorrector/same_stroke.txt"
+EC_SHAPE = "data/lexicon/ecspell/shapeConfusion.json"
+EC_SOUND = "data/lexicon/ecspell/soundConfusion.json"
+
+ORDERS = 4
+# An n-gram of this order is kept only when seen at least this often (1 keeps all).  All are
+# kept: 6.2 MB.  Dropping the 3- and 4-gram singletons gives 2.7 MB; what that costs in F1
+# has not been measured yet.
+MIN_COUNT = {1: 1, 2: 1, 3: 1, 4: 1}
+# Words of the frequency list below this frequency are noise (its floor is 3).
+WORD_MIN_FREQ = 5
+FREQUENT_WORD = 1000
+PROPER_TAGS = {"nr", "nrt", "nrfg", "ns", "nt"}
+
+FNV_OFFSET = 0xCBF29CE484222325
+FNV_PRIME = 0x100000001B3
+MASK = (1 << 64) - 1
+
+
+def fnv(s):
+    h = FNV_OFFSET
+    for c in s:
+        h = ((h ^ ord(c)) * FNV_PRIME) & MASK
+    return h
+
+
+def is_han(c):
+    o = ord(c)
+    return (
+        0x4E00 <= o <= 0x9FFF
+        or 0x3400 <= o <= 0x4DBF
+        or 0xF900 <= o <= 0xFAFF
+        or 0x20000 <= o <= 0x3134F
+    )
+
+
+def norm_char(c):
+    """The model's symbol for c, or '' to drop it."""
+    o = ord(c)
+    if 0x30 <= o <= 0x39 or 0xFF10 <= o <= 0xFF19:
+        return "0"
+    if 0x41 <= o <= 0x5A or 0x61 <= o <= 0x7A or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
+        return "A"
+    if c.isspace():
+        return ""
+    return c
+
+
+def normalise(line):
+    return "\n" + "".join(norm_char(c) for c in line) + "\n"
+
+
+def even_documents(path):
+    """Paragraphs of the even-indexed documents (0-based order of the `### ` sections)."""
+    index = -1
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line.startswith("### "):
+                index += 1
+                line = line[4:]
+            if index >= 0 and index % 2 == 0 and line.strip():
+                yield line
+
+
+def table_bytes(items):
+    """items: dict key string -> val (0..255)."""
+    n = len(items)
+    b = 4
+    while (1 << b) * 8 < n and b < 16:
+        b += 1
+    rows = sorted(((fnv(k), v) for k, v in items.items()))
+    buckets = [0] * ((1 << b) + 1)
+    entries = []
+    for h, v in rows:
+        buckets[(h >> (64 - b)) + 1] += 1
+        entries.append((h >> (64 - b), h & 0xFFFF, v))
+    for i in range(1, len(buckets)):
+        buckets[i] += buckets[i - 1]
+    # Within a bucket, entries are sorted by the stored 16-bit key; equal keys (two n-grams
+    # whose hashes agree on those bits) keep the larger value.
+    entries.sort()
+    keys, vals = [], []
+    counts = [0] * (1 << b)
+    last = None
+    for bucket, key, v in entries:
+        if last == (bucket, key):
+            vals[-1] = max(vals[-1], v)
+            continue
+        last = (bucket, key)
+        keys.append(key)
+        vals.append(v)
+        counts[bucket] += 1
+    index = [0]
+    for c in counts:
+        index.append(index[-1] + c)
+    out = bytearray(struct.pack("<II", b, len(keys)))
+    out += struct.pack(f"<{len(index)}I", *index)
+    out += struct.pack(f"<{len(keys)}H", *keys)
+    out += bytes(vals)
+    while len(out) % 4:
+        out += b"\0"
+    return bytes(out)
+
+
+def quantise(count):
+    return min(255, round(12 * math.log2(count)))
+
+
+def build_lm(shared):
+    counts = [dict() for _ in range(ORDERS + 1)]
+    total = 0
+    for line in even_documents(os.path.join(shared, CORPUS)):
+        s = normalise(line)
+        total += len(s) - 2
+        for n in range(1, ORDERS + 1):
+            c = counts[n]
+            for i in range(len(s) - n + 1):
+                g = s[i : i + n]
+                c[g] = c.get(g, 0) + 1
+    out = bytearray(b"DLCLM001")
+    out += struct.pack("<II", ORDERS, total)
+    stats = []
+    for n in range(1, ORDERS + 1):
+        kept = {g: quantise(c) for g, c in counts[n].items() if c >= MIN_COUNT[n]}
+        t = table_bytes(kept)
+        stats.append((n, len(counts[n]), len(kept), len(t)))
+        out += t
+    return bytes(out), total, stats
+
+
+def read_hanzi(shared):
+    with open(os.path.join(shared, HANZI), encoding="utf-8") as f:
+        chars = [l.strip() for l in f if l.strip()]
+    return chars
+
+
+def build_lexicon(shared, hanzi):
+    allowed = set(hanzi)
+    flags = {}
+
+    def add(word, flag):
+        if 2 <= len(word) <= 12 and all(c in allowed for c in word):
+            flags[word] = flags.get(word, 0) | flag
+
+    with open(os.path.join(shared, WORDS), encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) < 2:
+                continue
+            word, freq = parts[0], int(parts[1]) if parts[1].isdigit() else 0
+            tag = parts[2] if len(parts) > 2 else ""
+            if tag in PROPER_TAGS:
+                add(word, 8)
+            if freq >= WORD_MIN_FREQ:
+                add(word, 1 | (2 if freq >= FREQUENT_WORD else 0))
+    with open(os.path.join(shared, IDIOMS), encoding="utf-8") as f:
+        for line in f:
+            word = line.split("\t")[0].strip()
+            add(word, 1 | 4)
+    with open(os.path.join(shared, PROPER), encoding="utf-8") as f:
+        for line in f:
+            add(line.strip(), 1 | 4)
+    return b"DLLEX001" + table_bytes(flags), len(flags)
+
+
+def build_confusion(shared, hanzi):
+    heads_ok = set(hanzi)
+    cands_ok = set(hanzi[:6500])  # levels 1 and 2: a fix is a common character
+    pairs = {}
+
+    def add(a, b, flag):
+        if a == b or len(a) != 1 or len(b) != 1:
+            return
+        for x, y in ((a, b), (b, a)):
+            if x in heads_ok and y in cands_ok:
+                pairs.setdefault(x, {})
+                pairs[x][y] = pairs[x].get(y, 0) | flag
+
+    with open(os.path.join(shared, SAME_PINYIN), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if not parts or len(parts[0]) != 1:
+                continue
+            head = parts[0]
+            for c in parts[1] if len(parts) > 1 else "":
+                add(head, c, 1)
+            for c in parts[2] if len(parts) > 2 else "":
+                add(head, c, 2)
+    with open(os.path.join(shared, SAME_STROKE), encoding="utf-8") as f:
+        for line in f:
+            group = [c for c in line.split() if len(c) == 1]
+            for a in group:
+                for b in group:
+                    add(a, b, 4)
+    for path, flag in ((EC_SHAPE, 8), (EC_SOUND, 16)):
+        with open(os.path.join(shared, path), encoding="utf-8") as f:
+            data = json.load(f)
+        for head, cands in data.items():
+            for c in cands:
+                add(head, c, flag)
+    heads = sorted(pairs, key=ord)
+    start = [0]
+    cands = []
+    for h in heads:
+        for c in sorted(pairs[h], key=ord):
+            cands.append(ord(c) | pairs[h][c] << 24)
+        start.append(len(cands))
+    out = bytearray(b"DLCNF001")
+    out += struct.pack("<I", len(heads))
+    out += struct.pack(f"<{len(heads)}I", *(ord(h) for h in heads))
+    out += struct.pack(f"<{len(start)}I", *start)
+    out += struct.pack(f"<{len(cands)}I", *cands)
+    return bytes(out), len(heads), len(cands)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", default=os.path.join(REPO, "..", "shared"))
+    ap.add_argument("--out", default=os.path.join(REPO, "src", "checks", "suspect"))
+    args = ap.parse_args()
+    if not os.path.isdir(os.path.join(args.shared, "data")):
+        sys.exit(f"gen_charlm: {args.shared}/data not found (use --shared PATH)")
+    os.makedirs(args.out, exist_ok=True)
+    hanzi = read_hanzi(args.shared)
+    lm, total, stats = build_lm(args.shared)
+    lex, nwords = build_lexicon(args.shared, hanzi)
+    conf, nheads, ncands = build_confusion(args.shared, hanzi)
+    for name, data in (("lm.bin", lm), ("lexicon.bin", lex), ("confusion.bin", conf)):
+        with open(os.path.join(args.out, name), "wb") as f:
+            f.write(data)
+    for n, seen, kept, size in stats:
+        print(f"{n}-grams: {seen} seen, {kept} kept, {size} bytes", file=sys.stderr)
+    print(f"lm.bin {len(lm)} bytes from {total} characters", file=sys.stderr)
+    print(f"lexicon.bin {len(lex)} bytes, {nwords} words", file=sys.stderr)
+    print(f"confusion.bin {len(conf)} bytes, {nheads} characters, {ncands} pairs", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
