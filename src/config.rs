@@ -156,6 +156,35 @@ impl Config {
         }
     }
 
+    /// Parses one configuration text shown as `name`; its `extend` is not followed. Selectors
+    /// are checked against the rules later, by [`Config::validate`].
+    pub fn parse(name: &str, text: &str) -> Result<Config, LoadError> {
+        let mut config = Config::default();
+        let mut reports = Vec::new();
+        let file = config.sources.0.add(name.to_string(), text.to_string());
+        match toml::from_str::<RawConfig>(text) {
+            Ok(raw) => {
+                let dir = config.files_dir(file);
+                config.apply(raw, file, &dir, &mut reports);
+            }
+            Err(e) => {
+                let mut report = Report::error().with_message(e.message().trim().to_string());
+                if let Some(span) = e.span() {
+                    report = report.with_labels(vec![Label::primary(file, span)]);
+                }
+                reports.push(report);
+            }
+        }
+        if reports.is_empty() {
+            Ok(config)
+        } else {
+            Err(LoadError::config(
+                std::mem::take(&mut config.sources.0),
+                reports,
+            ))
+        }
+    }
+
     fn files_dir(&self, file: usize) -> PathBuf {
         let name = self
             .sources
