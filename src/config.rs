@@ -244,12 +244,11 @@ impl Config {
         self.allow
             .extend(raw.allow.into_iter().filter(|a| !a.is_empty()));
         for r in &raw.allow_regex {
-            match Regex::new(r.get_ref()) {
+            match crate::rules::pattern::compile(r.get_ref()) {
                 Ok(re) if !re.is_match("") => self.allow_regex.push(re),
                 Ok(_) => reports.push(error(file, r.span(), "regex matches the empty string")),
-                Err(e) => reports.push(
-                    error(file, r.span(), "regex does not compile").with_notes(vec![e.to_string()]),
-                ),
+                Err(problem) => reports
+                    .push(error(file, r.span(), &problem.message).with_notes(vec![problem.note])),
             }
         }
         if !raw.exclude.is_empty() {
