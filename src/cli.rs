@@ -629,10 +629,10 @@ fn check_one(
     let format = SourceFormat::of(&name);
     let loaded = match source::load(&name, bytes, format, args.encoding) {
         Ok(loaded) => loaded,
-        Err(SourceError::Binary) => {
+        Err(e @ SourceError::Binary { .. }) => {
             return Outcome::Skipped {
                 name,
-                note: "binary file skipped".to_string(),
+                note: e.to_string(),
             };
         }
         Err(e) => {
