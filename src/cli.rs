@@ -501,6 +501,8 @@ fn check(rule_args: &RuleArgs, args: &CheckArgs) -> Result<u8, Fatal> {
                 }
                 continue;
             }
+            // What the file on disk still holds if the fixes cannot be written.
+            let unfixed = args.fix.then(|| c.report.clone());
             let applied = fix_rounds(c, accept);
             if applied == 0 {
                 continue;
@@ -524,6 +526,9 @@ fn check(rule_args: &RuleArgs, args: &CheckArgs) -> Result<u8, Fatal> {
                 Err(message) => {
                     eprintln!("error: {}: {message}", c.report.doc.path);
                     failed = true;
+                    if let Some(unfixed) = unfixed {
+                        c.report = unfixed;
+                    }
                 }
             }
         }
@@ -720,9 +725,7 @@ fn write_back(c: &Checked, after: &str) -> Result<WriteBack, String> {
             )
         })?;
     match &c.path {
-        Some(path) => fix::write_atomic(path, &out)
-            .map(|()| WriteBack::Written)
-            .map_err(|e| format!("cannot write the fixes ({e}); file left unchanged")),
+        Some(path) => fix::write_back(path, bytes, &out).map(|()| WriteBack::Written),
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout
