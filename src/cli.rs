@@ -507,6 +507,8 @@ fn check(rule_args: &RuleArgs, args: &CheckArgs) -> Result<u8, Fatal> {
                 }
                 continue;
             }
+            // What the file on disk still holds if the fixes cannot be written.
+            let unfixed = args.fix.then(|| c.report.clone());
             let applied = fix_rounds(c, accept);
             if applied == 0 {
                 continue;
@@ -530,6 +532,9 @@ fn check(rule_args: &RuleArgs, args: &CheckArgs) -> Result<u8, Fatal> {
                 Err(message) => {
                     eprintln!("error: {}: {message}", c.report.doc.path);
                     failed = true;
+                    if let Some(unfixed) = unfixed {
+                        c.report = unfixed;
+                    }
                 }
             }
         }
@@ -635,10 +640,10 @@ fn check_one(
     let format = SourceFormat::of(&name);
     let loaded = match source::load(&name, bytes, format, args.encoding) {
         Ok(loaded) => loaded,
-        Err(SourceError::Binary) => {
+        Err(e @ SourceError::Binary { .. }) => {
             return Outcome::Skipped {
                 name,
-                note: "binary file skipped".to_string(),
+                note: e.to_string(),
             };
         }
         Err(e) => {
@@ -733,9 +738,7 @@ fn write_back(c: &Checked, after: &str) -> Result<WriteBack, String> {
             )
         })?;
     match &c.path {
-        Some(path) => fix::write_atomic(path, &out)
-            .map(|()| WriteBack::Written)
-            .map_err(|e| format!("cannot write the fixes ({e}); file left unchanged")),
+        Some(path) => fix::write_back(path, bytes, &out).map(|()| WriteBack::Written),
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout

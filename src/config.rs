@@ -156,6 +156,35 @@ impl Config {
         }
     }
 
+    /// Parses one configuration text shown as `name`; its `extend` is not followed. Selectors
+    /// are checked against the rules later, by [`Config::validate`].
+    pub fn parse(name: &str, text: &str) -> Result<Config, LoadError> {
+        let mut config = Config::default();
+        let mut reports = Vec::new();
+        let file = config.sources.0.add(name.to_string(), text.to_string());
+        match toml::from_str::<RawConfig>(text) {
+            Ok(raw) => {
+                let dir = config.files_dir(file);
+                config.apply(raw, file, &dir, &mut reports);
+            }
+            Err(e) => {
+                let mut report = Report::error().with_message(e.message().trim().to_string());
+                if let Some(span) = e.span() {
+                    report = report.with_labels(vec![Label::primary(file, span)]);
+                }
+                reports.push(report);
+            }
+        }
+        if reports.is_empty() {
+            Ok(config)
+        } else {
+            Err(LoadError::config(
+                std::mem::take(&mut config.sources.0),
+                reports,
+            ))
+        }
+    }
+
     fn files_dir(&self, file: usize) -> PathBuf {
         let name = self
             .sources
@@ -215,12 +244,11 @@ impl Config {
         self.allow
             .extend(raw.allow.into_iter().filter(|a| !a.is_empty()));
         for r in &raw.allow_regex {
-            match Regex::new(r.get_ref()) {
+            match crate::rules::pattern::compile(r.get_ref()) {
                 Ok(re) if !re.is_match("") => self.allow_regex.push(re),
                 Ok(_) => reports.push(error(file, r.span(), "regex matches the empty string")),
-                Err(e) => reports.push(
-                    error(file, r.span(), "regex does not compile").with_notes(vec![e.to_string()]),
-                ),
+                Err(problem) => reports
+                    .push(error(file, r.span(), &problem.message).with_notes(vec![problem.note])),
             }
         }
         if !raw.exclude.is_empty() {

@@ -116,8 +116,44 @@ pub fn diff_edits(original: &str, fixed: &str) -> Vec<Edit> {
     out
 }
 
+/// Writes the fixed `bytes` over `path`, which held `original` when it was checked: if the file
+/// is gone or changed since (an editor saved it meanwhile), nothing is written. The message of
+/// an error says what happened and that the file on disk is as it was.
+pub fn write_back(path: &Path, original: &[u8], bytes: &[u8]) -> Result<(), String> {
+    write_back_with(path, original, bytes, |file, bytes| file.write_all(bytes))
+}
+
+/// [`write_back`] with the write itself injected, so failures can be tested.
+pub fn write_back_with(
+    path: &Path,
+    original: &[u8],
+    bytes: &[u8],
+    write: impl FnOnce(&mut std::fs::File, &[u8]) -> io::Result<()>,
+) -> Result<(), String> {
+    match std::fs::read(path) {
+        Ok(now) if now == original => {}
+        Ok(_) => {
+            return Err(
+                "it changed after it was checked; the fixes are not written (run doclint again)"
+                    .to_string(),
+            );
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Err("it is gone since it was checked; the fixes are not written".to_string());
+        }
+        Err(e) => {
+            return Err(format!(
+                "cannot read it again before writing ({e}); the fixes are not written"
+            ));
+        }
+    }
+    write_atomic_with(path, bytes, write)
+        .map_err(|e| format!("cannot write the fixes ({e}); file left unchanged"))
+}
+
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed to disk,
-/// given the original's permissions, then renamed over it. On any error the original is intact.
+/// given the original's permissions, then renamed over it. On any error the original is intact
+/// and the temporary file is removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_atomic_with(path, bytes, |file, bytes| file.write_all(bytes))
 }
@@ -135,12 +171,29 @@ pub fn write_atomic_with(
     let permissions = std::fs::metadata(path)?.permissions();
     let mut temp = tempfile::Builder::new()
         .prefix(".doclint-")
-        .tempfile_in(dir)?;
-    write(temp.as_file_mut(), bytes)?;
-    temp.as_file().sync_all()?;
-    std::fs::set_permissions(temp.path(), permissions)?;
-    temp.persist(path).map_err(|e| e.error)?;
+        .tempfile_in(dir)
+        .map_err(|e| {
+            context(
+                e,
+                &format!("cannot create a temporary file in {}", dir.display()),
+            )
+        })?;
+    write(temp.as_file_mut(), bytes)
+        .and_then(|()| temp.as_file().sync_all())
+        .map_err(|e| context(e, "cannot write a temporary file"))?;
+    std::fs::set_permissions(temp.path(), permissions)
+        .map_err(|e| context(e, "cannot give the temporary file the file's permissions"))?;
+    temp.persist(path)
+        .map_err(|e| context(e.error, "cannot rename the temporary file over the file"))?;
     Ok(())
+}
+
+/// `what: cause`, where the cause is the operating system's message: tempfile appends
+/// ` at path "…/.doclint-XXXXXX"`, a random name that says nothing to a user.
+fn context(e: io::Error, what: &str) -> io::Error {
+    let message = e.to_string();
+    let cause = message.split(" at path \"").next().unwrap_or(&message);
+    io::Error::new(e.kind(), format!("{what}: {cause}"))
 }
 
 #[cfg(test)]
@@ -198,7 +251,7 @@ mod tests {
             Err(io::Error::other("disk full"))
         })
         .unwrap_err();
-        assert_eq!(err.to_string(), "disk full");
+        assert_eq!(err.to_string(), "cannot write a temporary file: disk full");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "原文");
         assert_eq!(
             std::fs::read_dir(dir.path()).unwrap().count(),

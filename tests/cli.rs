@@ -96,7 +96,7 @@ fn undecodable_and_binary_files() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         text(&out.stderr),
-        "note: b.txt: binary file skipped\n\
+        "note: b.txt: binary file skipped (a NUL byte at offset 4); if it is text, name its encoding with --encoding\n\
          error: x.txt: not UTF-8, UTF-16 or GB18030 text (invalid byte at offset 0); name the encoding with --encoding\n"
     );
     // The readable file is still checked.

@@ -142,7 +142,7 @@ impl<'a> Excerpt<'a> {
                 source.push('…');
             }
             let text_start = source.len();
-            source.push_str(&doc.shown()[w.clone()]);
+            source.extend(doc.shown()[w.clone()].chars().map(printable));
             if w.end < lr.end {
                 source.push('…');
             }
@@ -252,6 +252,20 @@ impl<'a> Files<'a> for Excerpt<'a> {
     }
 }
 
+/// `c`, or a visible stand-in of the same UTF-8 length for a control or bidi character (spans
+/// map into the excerpt byte for byte): a file's own escape sequences must not drive the
+/// terminal, clear the screen or reorder the line shown.
+fn printable(c: char) -> char {
+    let hidden = (c.is_control() && c != '\t')
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    match (hidden, c.len_utf8()) {
+        (false, _) => c,
+        (true, 1) => '?',
+        (true, 2) => '¿',
+        _ => '\u{fffd}',
+    }
+}
+
 fn severity(s: Severity) -> CsSeverity {
     match s {
         Severity::Error => CsSeverity::Error,
@@ -312,6 +326,24 @@ mod tests {
             note: None,
             labels: vec![],
         }
+    }
+
+    #[test]
+    fn control_and_bidi_characters_are_shown_not_obeyed() {
+        let doc = Document::new("t", "\u{1b}[2J\u{9b}1m\u{202e}请按装\0调试");
+        let out = render_one(doc, "按装");
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{9b}'),
+            "{out:?}"
+        );
+        assert!(!out.contains('\u{202e}') && !out.contains('\0'), "{out:?}");
+        assert!(out.contains("?[2J¿1m\u{fffd}请按装?调试"), "{out}");
+        // The carets stay under the characters they mark.
+        let lines: Vec<&str> = out.lines().collect();
+        let at = lines.iter().position(|l| l.contains("请按装")).unwrap();
+        let width = |s: &str| unicode_width::UnicodeWidthStr::width(s);
+        let before = &lines[at][..lines[at].find("按装").unwrap()];
+        assert_eq!(lines[at + 1].find('^').unwrap(), width(before));
     }
 
     fn render_one(doc: Document, found: &str) -> String {

@@ -4,6 +4,7 @@
 
 mod builtin;
 mod error;
+pub mod pattern;
 mod schema;
 pub mod template;
 
@@ -530,20 +531,17 @@ impl Validator<'_> {
 
         let mut regexes = Vec::with_capacity(raw.regex.len());
         for r in &raw.regex {
-            let regex = match regex::RegexBuilder::new(r.pattern.get_ref())
-                .size_limit(1 << 22)
-                .build()
-            {
+            let regex = match pattern::compile(r.pattern.get_ref()) {
                 Ok(regex) => regex,
-                Err(err) => {
+                Err(problem) => {
                     self.reports.push(
                         Report::error()
-                            .with_message("regex does not compile")
+                            .with_message(problem.message)
                             .with_labels(vec![
                                 Label::primary(self.file, r.pattern.span())
                                     .with_message("in this pattern"),
                             ])
-                            .with_notes(vec![err.to_string()]),
+                            .with_notes(vec![problem.note]),
                     );
                     continue;
                 }

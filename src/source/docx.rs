@@ -6,13 +6,32 @@ use quick_xml::Reader;
 use quick_xml::events::Event;
 use std::io::{Cursor, Read};
 
-/// The most bytes one XML part may inflate to; more is reported, not read (zip bombs).
-pub const PART_LIMIT: u64 = 256 << 20;
+/// How much a .docx may give before it is reported instead of read (zip bombs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The most bytes all XML parts may inflate to, together.
+    pub xml: u64,
+    /// The most bytes of text all paragraphs may give, together.
+    pub text: usize,
+}
+
+impl Limits {
+    /// What a real document stays far below: 256 MB of XML, 64 MB of text.
+    pub const DEFAULT: Limits = Limits {
+        xml: 256 << 20,
+        text: 64 << 20,
+    };
+}
 
 /// The text of a .docx: one line per paragraph.
-pub fn extract(bytes: &[u8], limit: u64) -> Result<String, String> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("not a .docx (cannot open it as a zip archive: {e})"))?;
+pub fn extract(bytes: &[u8], limits: Limits) -> Result<String, String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+        if bytes.starts_with(b"PK\x03\x04") {
+            format!("a damaged .docx: the zip archive is cut short or corrupt ({e})")
+        } else {
+            format!("not a .docx (cannot open it as a zip archive: {e})")
+        }
+    })?;
     let mut parts: Vec<String> = zip
         .file_names()
         .filter_map(|n| n.ok().map(|n| n.into_owned()))
@@ -23,23 +42,72 @@ pub fn extract(bytes: &[u8], limit: u64) -> Result<String, String> {
     }
     parts.sort_by_key(|p| (part_rank(p), p.clone()));
     let mut lines: Vec<String> = Vec::new();
+    let mut budget = Budget {
+        xml: limits.xml,
+        text: limits.text,
+    };
+    let mut xml = Vec::new();
     for name in parts {
         let file = zip
             .by_name(&name)
             .map_err(|e| format!("cannot read {name} in the .docx: {e}"))?;
-        let mut xml = Vec::new();
-        file.take(limit + 1)
+        xml.clear();
+        file.take(budget.xml + 1)
             .read_to_end(&mut xml)
             .map_err(|e| format!("cannot read {name} in the .docx: {e}"))?;
-        if xml.len() as u64 > limit {
+        if xml.len() as u64 > budget.xml {
             return Err(format!(
-                "{name} inflates past {} MB; stopped there (a damaged file or a zip bomb)",
-                limit >> 20
+                "{name} inflates past {} of XML, the limit for a .docx; stopped there (a damaged file or a zip bomb)",
+                size(limits.xml)
             ));
         }
-        paragraphs(&xml, &mut lines).map_err(|e| format!("{name} is not valid XML: {e}"))?;
+        budget.xml -= xml.len() as u64;
+        match paragraphs(&xml, &mut lines, &mut budget.text) {
+            Ok(()) => {}
+            Err(Stop::Xml(e)) => return Err(format!("{name} is not valid XML: {e}")),
+            Err(Stop::CutShort) => {
+                return Err(format!(
+                    "{name} is cut short: it ends inside a paragraph (a damaged file)"
+                ));
+            }
+            Err(Stop::TooMuchText) => {
+                return Err(format!(
+                    "the text of the .docx passes {}, the limit; stopped there (a damaged file or a zip bomb)",
+                    size(limits.text as u64)
+                ));
+            }
+        }
     }
     Ok(lines.join("\n"))
+}
+
+/// What is left of the limits while the parts are read.
+struct Budget {
+    xml: u64,
+    text: usize,
+}
+
+/// Why reading the paragraphs of a part stopped.
+enum Stop {
+    Xml(quick_xml::Error),
+    /// The XML ends inside a paragraph.
+    CutShort,
+    TooMuchText,
+}
+
+impl From<quick_xml::Error> for Stop {
+    fn from(e: quick_xml::Error) -> Stop {
+        Stop::Xml(e)
+    }
+}
+
+/// `1 MB`, or bytes below that.
+fn size(bytes: u64) -> String {
+    if bytes >= 1 << 20 {
+        format!("{} MB", bytes >> 20)
+    } else {
+        format!("{bytes} bytes")
+    }
 }
 
 fn is_text_part(name: &str) -> bool {
@@ -65,8 +133,8 @@ fn part_rank(name: &str) -> u8 {
     }
 }
 
-/// Appends the paragraphs of one XML part to `lines`.
-fn paragraphs(xml: &[u8], lines: &mut Vec<String>) -> Result<(), quick_xml::Error> {
+/// Appends the paragraphs of one XML part to `lines`, taking their text from `budget`.
+fn paragraphs(xml: &[u8], lines: &mut Vec<String>, budget: &mut usize) -> Result<(), Stop> {
     let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();
     // Paragraphs may nest (text boxes); the innermost one receives text.
@@ -82,9 +150,14 @@ fn paragraphs(xml: &[u8], lines: &mut Vec<String>) -> Result<(), quick_xml::Erro
                 _ => {}
             },
             Event::Empty(e) => match e.name().as_ref() {
-                "w:p" if deleted == 0 => lines.push(String::new()),
+                "w:p" if deleted == 0 => {
+                    // Every line costs its line break: a million empty paragraphs are text too.
+                    *budget = budget.checked_sub(1).ok_or(Stop::TooMuchText)?;
+                    lines.push(String::new());
+                }
                 "w:tab" if deleted == 0 => {
                     if let Some(p) = open.last_mut() {
+                        *budget = budget.checked_sub(1).ok_or(Stop::TooMuchText)?;
                         p.push('\t');
                     }
                 }
@@ -93,6 +166,7 @@ fn paragraphs(xml: &[u8], lines: &mut Vec<String>) -> Result<(), quick_xml::Erro
             Event::End(e) => match e.name().as_ref() {
                 "w:p" => {
                     if let Some(p) = open.pop() {
+                        *budget = budget.checked_sub(1).ok_or(Stop::TooMuchText)?;
                         lines.push(p);
                     }
                 }
@@ -102,12 +176,16 @@ fn paragraphs(xml: &[u8], lines: &mut Vec<String>) -> Result<(), quick_xml::Erro
             },
             Event::Text(t) if in_text && deleted == 0 => {
                 if let Some(p) = open.last_mut() {
-                    p.push_str(&t.xml10_content());
+                    let text = t.xml10_content();
+                    *budget = budget.checked_sub(text.len()).ok_or(Stop::TooMuchText)?;
+                    p.push_str(&text);
                 }
             }
             Event::CData(t) if in_text && deleted == 0 => {
                 if let Some(p) = open.last_mut() {
-                    p.push_str(&t.xml10_content());
+                    let text = t.xml10_content();
+                    *budget = budget.checked_sub(text.len()).ok_or(Stop::TooMuchText)?;
+                    p.push_str(&text);
                 }
             }
             Event::GeneralRef(r) if in_text && deleted == 0 => {
@@ -120,9 +198,12 @@ fn paragraphs(xml: &[u8], lines: &mut Vec<String>) -> Result<(), quick_xml::Erro
                     _ => r.resolve_char_ref().ok().flatten(),
                 };
                 if let (Some(c), Some(p)) = (c, open.last_mut()) {
+                    *budget = budget.checked_sub(c.len_utf8()).ok_or(Stop::TooMuchText)?;
                     p.push(c);
                 }
             }
+            // Text read so far would be checked as if it were the whole paragraph.
+            Event::Eof if !open.is_empty() => return Err(Stop::CutShort),
             Event::Eof => break,
             _ => {}
         }
@@ -162,19 +243,48 @@ pub(crate) mod tests {
             <w:p/>";
         let footer = "<w:ftr xmlns:w=\"w\"><w:p><w:r><w:t>页脚</w:t></w:r></w:p></w:ftr>";
         let bytes = docx(body, &[("word/footer1.xml", footer)]);
-        let text = extract(&bytes, PART_LIMIT).unwrap();
+        let text = extract(&bytes, Limits::DEFAULT).unwrap();
         assert_eq!(text, "第一段按装\n表格里&的字\n插入保留\n\n页脚");
     }
 
     #[test]
     fn not_a_docx_and_size_limit() {
         assert!(
-            extract(b"plain", PART_LIMIT)
+            extract(b"plain", Limits::DEFAULT)
                 .unwrap_err()
                 .starts_with("not a .docx")
         );
         let body = format!("<w:p><w:r><w:t>{}</w:t></w:r></w:p>", "字".repeat(1000));
-        let err = extract(&docx(&body, &[]), 1024).unwrap_err();
-        assert!(err.contains("inflates past"), "{err}");
+        let small = |xml, text| Limits { xml, text };
+        let err = extract(&docx(&body, &[]), small(1024, 1 << 20)).unwrap_err();
+        assert_eq!(
+            err,
+            "word/document.xml inflates past 1024 bytes of XML, the limit for a .docx; stopped there (a damaged file or a zip bomb)"
+        );
+        let err = extract(&docx(&body, &[]), small(1 << 20, 2999)).unwrap_err();
+        assert_eq!(
+            err,
+            "the text of the .docx passes 2999 bytes, the limit; stopped there (a damaged file or a zip bomb)"
+        );
+        // The limits hold for all parts together, not for each.
+        let footer = format!("<w:ftr xmlns:w=\"w\">{body}</w:ftr>");
+        let both = docx(&body, &[("word/footer1.xml", &footer)]);
+        assert!(extract(&both, small(1 << 20, 4000)).is_err());
+        assert!(extract(&both, small(1 << 20, 6002)).is_ok());
+        // About 3,200 bytes of XML a part: the second one passes 4,000 bytes in all.
+        assert!(extract(&both, small(4000, 1 << 20)).is_err());
+        // Empty paragraphs count as text (their line breaks).
+        let empty = "<w:p/>".repeat(100);
+        assert!(extract(&docx(&empty, &[]), small(1 << 20, 50)).is_err());
+    }
+
+    #[test]
+    fn a_cut_zip_is_a_damaged_docx() {
+        let bytes = docx("<w:p><w:r><w:t>正文</w:t></w:r></w:p>", &[]);
+        let err = extract(&bytes[..bytes.len() / 2], Limits::DEFAULT).unwrap_err();
+        assert!(
+            err.starts_with("a damaged .docx: the zip archive is cut short or corrupt ("),
+            "{err}"
+        );
     }
 }

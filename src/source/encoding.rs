@@ -144,8 +144,8 @@ fn strict(encoding: &'static Encoding, body: &[u8], offset: usize) -> Result<Str
 #[derive(Debug, PartialEq, Eq)]
 pub enum Detected {
     Text(TextEncoding, String),
-    /// NUL bytes and no UTF-16 BOM: not a text file.
-    Binary,
+    /// NUL bytes and no UTF-16 BOM: not a text file; the offset of the first NUL.
+    Binary(usize),
     /// Not UTF-8 and not GB18030; the byte offset of the first invalid UTF-8 byte.
     Undecodable(usize),
 }
@@ -168,8 +168,8 @@ pub fn detect(bytes: &[u8]) -> Detected {
             Err(at) => Detected::Undecodable(at),
         };
     }
-    if bytes.contains(&0) {
-        return Detected::Binary;
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        return Detected::Binary(nul);
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Detected::Text(TextEncoding::Utf8 { bom: false }, text.to_string()),
@@ -202,7 +202,7 @@ mod tests {
                 "{enc:?}"
             );
         }
-        assert_eq!(detect(b"ab\0cd"), Detected::Binary);
+        assert_eq!(detect(b"ab\0cd"), Detected::Binary(2));
         assert_eq!(detect(b"\x80\x80\xff abc"), Detected::Undecodable(0));
     }
 

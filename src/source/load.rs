@@ -53,8 +53,10 @@ pub struct Loaded {
 #[derive(Debug)]
 pub enum SourceError {
     Io(io::Error),
-    /// NUL bytes: not a text file. Skipped with a note, not an error.
-    Binary,
+    /// NUL bytes (the first at `offset`): not a text file. Skipped with a note, not an error.
+    Binary {
+        offset: usize,
+    },
     /// Neither UTF-8, UTF-16 with BOM, nor GB18030.
     Undecodable {
         offset: usize,
@@ -71,7 +73,10 @@ impl fmt::Display for SourceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SourceError::Io(e) => write!(f, "{e}"),
-            SourceError::Binary => write!(f, "binary file skipped"),
+            SourceError::Binary { offset } => write!(
+                f,
+                "binary file skipped (a NUL byte at offset {offset}); if it is text, name its encoding with --encoding"
+            ),
             SourceError::Undecodable { offset } => write!(
                 f,
                 "not UTF-8, UTF-16 or GB18030 text (invalid byte at offset {offset}); name the encoding with --encoding"
@@ -104,7 +109,7 @@ pub fn load(
     forced: Option<TextEncoding>,
 ) -> Result<Loaded, SourceError> {
     if format == Format::Docx {
-        let text = docx::extract(&bytes, docx::PART_LIMIT).map_err(SourceError::Docx)?;
+        let text = docx::extract(&bytes, docx::Limits::DEFAULT).map_err(SourceError::Docx)?;
         return Ok(Loaded {
             doc: Document::new(name, text),
             origin: Origin::Docx,
@@ -125,7 +130,7 @@ pub fn load(
         }
         None => match detect(&bytes) {
             Detected::Text(enc, text) => (enc, text),
-            Detected::Binary => return Err(SourceError::Binary),
+            Detected::Binary(offset) => return Err(SourceError::Binary { offset }),
             Detected::Undecodable(offset) => return Err(SourceError::Undecodable { offset }),
         },
     };

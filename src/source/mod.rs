@@ -1,12 +1,12 @@
 //! Reading inputs into a [`Document`]: detect the format and encoding, extract the text, and
 //! keep what is needed to write a fix back (`Origin`).
 
-mod docx;
+pub mod docx;
 mod encoding;
 mod load;
 mod markdown;
 
-pub use encoding::TextEncoding;
+pub use encoding::{Detected, TextEncoding, detect};
 pub use load::{Format, Loaded, Origin, SourceError, from_text, load, load_path};
 
 use crate::year::DocYear;
