@@ -127,6 +127,27 @@ pub fn ids() -> Vec<&'static str> {
     registered().map(|(name, _)| *name).collect()
 }
 
+/// A CJK ideograph: the basic block, extension A, the compatibility block, extensions B on.
+pub fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3134F}')
+}
+
+/// The lines of an embedded data file written in `[section]` blocks, as (section, line);
+/// blank lines and `#` comments are skipped.
+pub fn section_lines(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut section = "";
+    text.lines().filter_map(move |line| {
+        if line.is_empty() || line.starts_with('#') {
+            return None;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name;
+            return None;
+        }
+        Some((section, line))
+    })
+}
+
 /// Rejects params a check does not know, so a misspelt key is an error, not a silent default.
 pub fn known_params(params: &Params, known: &[&str]) -> Result<(), String> {
     match params.keys().find(|k| !known.contains(&k.as_str())) {

@@ -19,7 +19,9 @@
 //! (以人民为中心的发展思想 / 以人民为中心发展思想); a span inside an exact listed phrase
 //! is left alone (中华人民共和国司法部 holds 中华人民共和国司法, one character from 公司法).
 
-use super::{Builder, Check, Finding, Params, known_params, string_list};
+use super::{
+    Builder, Check, Finding, Params, is_ideograph, known_params, section_lines, string_list,
+};
 use crate::source::Document;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
@@ -85,15 +87,7 @@ fn builtin() -> &'static Builtin {
 fn parse(text: &'static str) -> Builtin {
     let mut phrases = Vec::new();
     let mut confusable = HashMap::new();
-    let mut section = "";
-    for line in text.lines() {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            section = name;
-            continue;
-        }
+    for (section, line) in section_lines(text) {
         let mut fields = line.split('\t');
         let (Some(a), Some(b)) = (fields.next(), fields.next()) else {
             continue;
@@ -127,17 +121,13 @@ fn confusable(a: char, b: char) -> bool {
         .is_some_and(|xs| xs.contains(hi))
 }
 
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3134F}')
-}
-
 fn is_numeral(c: char) -> bool {
     "〇零一二三四五六七八九十百千万亿两廿壹贰叁肆伍陆柒捌玖拾佰仟".contains(c)
 }
 
 /// A character an edit may touch: a Han character that is not a numeral.
 fn editable(c: char) -> bool {
-    is_han(c) && !is_numeral(c)
+    is_ideograph(c) && !is_numeral(c)
 }
 
 // ------------------------------------------------------------------------------ index
@@ -480,7 +470,7 @@ impl NearMiss {
 impl Check for NearMiss {
     fn run(&self, doc: &Document, out: &mut Vec<Finding>) {
         let text = doc.text.as_str();
-        if !text.chars().any(is_han) {
+        if !text.chars().any(is_ideograph) {
             return;
         }
         let index = self

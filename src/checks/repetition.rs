@@ -10,7 +10,9 @@
 //! Every scan is one pass over the text with constant work per character; the sentence and
 //! paragraph checks hash each sentence or paragraph once.
 
-use super::{Builder, Check, Finding, Params, known_params, string_list};
+use super::{
+    Builder, Check, Finding, Params, is_ideograph, known_params, section_lines, string_list,
+};
 use crate::source::Document;
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::ops::Range;
@@ -66,15 +68,7 @@ impl Lexicon {
     /// checks that the shipped file parses in full).
     fn parse(text: &'static str) -> Lexicon {
         let mut lex = Lexicon::default();
-        let mut section = "";
-        for line in text.lines() {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                section = name;
-                continue;
-            }
+        for (section, line) in section_lines(text) {
             match section {
                 "chars" => {
                     let fields: Vec<&str> = line.split('\t').collect();
@@ -117,11 +111,6 @@ impl Lexicon {
 }
 
 // ------------------------------------------------------------------------------ helpers
-
-/// A CJK ideograph (the basic block, extension A, the compatibility block, extensions B on).
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3134F}')
-}
 
 /// Whether one of `contexts` occurs in `text` around `span`, covering all of it.
 fn covered(text: &str, span: &Range<usize>, contexts: &[String]) -> bool {
@@ -212,10 +201,10 @@ impl DoubledChar {
             return None;
         }
         // AABB: 是是非非, 实实在在 (when the form is not in the word list).
-        let aabb_before = prev.is_some_and(|(p, k)| k == 2 && p != c && is_han(p));
+        let aabb_before = prev.is_some_and(|(p, k)| k == 2 && p != c && is_ideograph(p));
         let mut next = text[run.end..].chars();
         let (n1, n2) = (next.next(), next.next());
-        let aabb_after = n1.is_some_and(|a| a != c && is_han(a) && n2 == Some(a));
+        let aabb_after = n1.is_some_and(|a| a != c && is_ideograph(a) && n2 == Some(a));
         if aabb_before || aabb_after {
             return None;
         }
@@ -255,7 +244,7 @@ impl Check for DoubledChar {
                 end += width;
                 n += 1;
             }
-            if n >= 2 && is_han(c) {
+            if n >= 2 && is_ideograph(c) {
                 out.extend(self.judge(text, pos..end, c, n, prev));
             }
             prev = Some((c, n));
@@ -364,7 +353,7 @@ impl DuplicateListItem {
         for (k, item) in items.iter().enumerate() {
             let s = &text[item.clone()];
             // Values repeat in a list of values (分别为4年、4年、3年): only words are compared.
-            if !s.chars().any(is_han) || s.chars().any(char::is_numeric) {
+            if !s.chars().any(is_ideograph) || s.chars().any(char::is_numeric) {
                 continue;
             }
             let chars = s.chars().count();

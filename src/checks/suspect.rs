@@ -17,7 +17,7 @@
 
 mod data;
 
-use super::{Builder, Check, Finding, Level, Params, known_params, string_list};
+use super::{Builder, Check, Finding, Level, Params, is_ideograph, known_params, string_list};
 use crate::source::Document;
 use data::{FREQUENT, IDIOM, Model, NAME, WORD};
 
@@ -110,11 +110,6 @@ impl SuspectChar {
     }
 }
 
-/// A CJK ideograph.
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3134F}')
-}
-
 /// The model's symbol for `c` (see the generator): digits `0`, Latin letters `A`, no spaces.
 fn symbol(c: char) -> Option<char> {
     match c {
@@ -160,7 +155,7 @@ fn words_at(s: &[char], i: usize) -> (usize, u8, Option<std::ops::Range<usize>>)
     for len in 2..=4usize {
         for start in (i + 1).saturating_sub(len)..=i {
             let end = start + len;
-            if end > s.len() || !s[start..end].iter().all(|&c| is_han(c)) {
+            if end > s.len() || !s[start..end].iter().all(|&c| is_ideograph(c)) {
                 continue;
             }
             if let Some(f) = lex.lookup(&s[start..end]) {
@@ -197,7 +192,7 @@ impl SuspectChar {
         let low = self.margin - self.nearby_boost;
         for i in 1..n - 1 {
             let c = s[i];
-            if !is_han(c) {
+            if !is_ideograph(c) {
                 continue;
             }
             // The gate: a slip leaves a pair of characters never seen in the corpus on at
@@ -297,7 +292,7 @@ impl SuspectChar {
         let word: Option<String> = word.map(|r| s[r].iter().collect());
         s[i] = c;
         let pair = |a: usize| -> Option<(Option<f32>, String)> {
-            (is_han(s[a]) && is_han(s[a + 1]))
+            (is_ideograph(s[a]) && is_ideograph(s[a + 1]))
                 .then(|| (model.log_count(&s[a..a + 2]), s[a..a + 2].iter().collect()))
         };
         // The rarer pair around the character; on a tie, the one the fix turns into a word.

@@ -3,12 +3,7 @@
 /// A Chinese character (CJK unified ideographs and their extensions, compatibility
 /// ideographs, and 〇, which GB/T 15835 writes as a numeral among Chinese characters).
 pub fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{4E00}'..='\u{9FFF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{3134F}'
-        | '〇')
+    crate::checks::is_ideograph(c) || c == '〇'
 }
 
 /// A full-width punctuation mark of Chinese text (the GB/T 15834 forms).
