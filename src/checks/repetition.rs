@@ -13,6 +13,7 @@
 use super::{
     Builder, Check, Finding, Params, is_ideograph, known_params, section_lines, string_list,
 };
+use crate::engine::covered;
 use crate::source::Document;
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::ops::Range;
@@ -111,19 +112,6 @@ impl Lexicon {
 }
 
 // ------------------------------------------------------------------------------ helpers
-
-/// Whether one of `contexts` occurs in `text` around `span`, covering all of it.
-fn covered(text: &str, span: &Range<usize>, contexts: &[String]) -> bool {
-    let bytes = text.as_bytes();
-    contexts.iter().any(|ctx| {
-        let ctx = ctx.as_bytes();
-        if ctx.len() < span.len() {
-            return false;
-        }
-        let first = span.end.saturating_sub(ctx.len());
-        (first..=span.start).any(|p| bytes[p..].starts_with(ctx))
-    })
-}
 
 /// A short quotation of `s` for a message: its first `n` characters, then an ellipsis.
 fn preview(s: &str, n: usize) -> String {
