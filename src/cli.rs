@@ -689,7 +689,8 @@ fn diagnose(
     thorough: bool,
 ) -> Vec<crate::diagnostic::Diagnostic> {
     let rules = setting.engine.rules();
-    let mut diagnostics = setting.engine.check_at(doc, thorough);
+    let opted_in = |rule: &crate::rules::Rule| setting.config.names(rule);
+    let mut diagnostics = setting.engine.check_opted(doc, thorough, &opted_in);
     suppress::apply(&suppress::parse(doc.shown()), rules, &mut diagnostics);
     setting.config.filter(doc, path, rules, &mut diagnostics);
     diagnostics

@@ -318,6 +318,17 @@ impl Config {
         selected && !ignored
     }
 
+    /// Whether `select` or `extend-select` names `rule` itself, by code or name (not by a
+    /// prefix, family or "ALL"): such a selection turns on a rule of the `--thorough` operating
+    /// point in every run.
+    pub fn names(&self, rule: &Rule) -> bool {
+        self.select
+            .iter()
+            .flatten()
+            .chain(&self.extend_select)
+            .any(|s| rule.code().eq_ignore_ascii_case(&s.key) || rule.name() == s.key)
+    }
+
     /// The severity `rule` is reported with (the last matching `[severity]` key wins).
     pub fn severity(&self, rule: &Rule) -> Severity {
         self.severity

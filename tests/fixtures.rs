@@ -53,6 +53,18 @@ fn json_output_on_fixtures() {
     }
 }
 
+/// The careful final pass (`--thorough`) on the assembled report: the numbering gap
+/// (DL903) and the recall-first suspect characters (DL111) join in.
+#[test]
+fn human_output_of_the_thorough_pass() {
+    let path = FIXTURES[3].1;
+    let out = doclint(&["--color", "never", "--thorough", path]);
+    assert_eq!(out.status.code(), Some(1));
+    let human = String::from_utf8(out.stdout).unwrap();
+    assert!(human.contains("warning[DL903]"), "{human}");
+    insta::assert_snapshot!("human_assembled_thorough", human);
+}
+
 /// The assembled report carries at least one finding of every family of document checks.
 #[test]
 fn the_assembled_report_shows_every_family() {

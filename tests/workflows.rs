@@ -355,3 +355,40 @@ good = "乙丁己"
         "the other fix no longer applies"
     );
 }
+
+/// A rule of the thorough operating point (DL903, a numbering gap) runs with `--thorough`, or
+/// in every run when a config names it; selecting its family or "ALL" does not turn it on.
+#[test]
+fn thorough_rules_run_with_thorough_or_when_a_config_names_them() {
+    let dir = tempfile::tempdir().unwrap();
+    // A gap as left by deleting a paragraph without renumbering (the clean corpus is full of
+    // them: deleted paragraphs, not errors), so it is not reported by default.
+    let gapped = "一、主要工作\n（一）加强组织领导。成立工作专班。\n（二）完善工作机制。建立周调度制度。\n（四）强化督促检查。开展专项督查两次。\n";
+    std::fs::write(dir.path().join("总结.txt"), gapped).unwrap();
+    let codes = |args: &[&str]| -> Vec<String> {
+        let out = doclint(
+            dir.path(),
+            &[&["--format", "json"], args, &["总结.txt"]].concat(),
+        );
+        json(&out)["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap().to_string())
+            .filter(|code| code.starts_with("DL9"))
+            .collect()
+    };
+    assert_eq!(codes(&[]), Vec::<String>::new());
+    assert_eq!(codes(&["--thorough"]), ["DL903"]);
+    for (config, expected) in [
+        ("select = [\"numbering\"]\n", &[][..]),
+        ("select = [\"ALL\"]\n", &[][..]),
+        ("extend-select = [\"DL9\"]\n", &[][..]),
+        ("extend-select = [\"DL903\"]\n", &["DL903"][..]),
+        ("select = [\"numbering-gap\"]\n", &["DL903"][..]),
+        ("select = [\"dl903\"]\nignore = [\"DL903\"]\n", &[][..]),
+    ] {
+        std::fs::write(dir.path().join("doclint.toml"), config).unwrap();
+        assert_eq!(codes(&[]), expected, "{config}");
+    }
+}

@@ -160,6 +160,24 @@ pub fn known_params(params: &Params, known: &[&str]) -> Result<(), String> {
     }
 }
 
+/// A `true`/`false` param, `default` when absent.
+pub fn flag_param(params: &Params, key: &str, default: bool) -> Result<bool, String> {
+    match params.get(key) {
+        None => Ok(default),
+        Some(toml::Value::Boolean(b)) => Ok(*b),
+        Some(_) => Err(format!("`{key}` must be true or false")),
+    }
+}
+
+/// The operating point a `thorough = true` param asks for; `default` when absent.
+pub fn level_param(params: &Params, default: Level) -> Result<Level, String> {
+    Ok(match params.get("thorough") {
+        None => default,
+        Some(_) if flag_param(params, "thorough", false)? => Level::Thorough,
+        Some(_) => default,
+    })
+}
+
 /// A list of strings from the params (`key = ["…", …]`), empty when absent.
 pub fn string_list(params: &Params, key: &str) -> Result<Vec<String>, String> {
     match params.get(key) {

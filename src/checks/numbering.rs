@@ -22,7 +22,8 @@
 //! starts at one where the level is already running is an inline list (“条件如下：（一）……；
 //! （二）……”) that is followed on its own and never reported.
 
-use super::{Builder, Check, Finding, Params, known_params};
+use super::Level as Point;
+use super::{Builder, Check, Finding, Params, known_params, level_param};
 use crate::source::Document;
 use std::ops::Range;
 
@@ -33,19 +34,24 @@ pub const CHECKS: &[(&str, Builder)] = &[
     ("numbering-gap", build_gap),
 ];
 
+fn build(params: &Params, kind: Kind) -> Result<Box<dyn Check>, String> {
+    known_params(params, &["thorough"])?;
+    Ok(Box::new(Numbering(
+        kind,
+        level_param(params, Point::Always)?,
+    )))
+}
+
 fn build_separator(params: &Params) -> Result<Box<dyn Check>, String> {
-    known_params(params, &[])?;
-    Ok(Box::new(Numbering(Kind::Separator)))
+    build(params, Kind::Separator)
 }
 
 fn build_sequence(params: &Params) -> Result<Box<dyn Check>, String> {
-    known_params(params, &[])?;
-    Ok(Box::new(Numbering(Kind::Sequence)))
+    build(params, Kind::Sequence)
 }
 
 fn build_gap(params: &Params) -> Result<Box<dyn Check>, String> {
-    known_params(params, &[])?;
-    Ok(Box::new(Numbering(Kind::Gap)))
+    build(params, Kind::Gap)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,9 +62,14 @@ enum Kind {
 }
 
 #[derive(Debug)]
-struct Numbering(Kind);
+/// The kind of check, and its operating point (`thorough = true`: only with `--thorough`).
+struct Numbering(Kind, Point);
 
 impl Check for Numbering {
+    fn level(&self) -> Point {
+        self.1
+    }
+
     fn run(&self, doc: &Document, out: &mut Vec<Finding>) {
         let text = doc.text.as_str();
         match self.0 {
@@ -661,7 +672,7 @@ mod tests {
     fn run(kind: Kind, text: &str) -> Vec<Finding> {
         let doc = Document::new("<test>", text);
         let mut out = Vec::new();
-        Numbering(kind).run(&doc, &mut out);
+        Numbering(kind, Point::Always).run(&doc, &mut out);
         out
     }
 

@@ -17,7 +17,10 @@
 
 mod data;
 
-use super::{Builder, Check, Finding, Level, Params, is_ideograph, known_params, string_list};
+use super::{
+    Builder, Check, Finding, Level, Params, flag_param, is_ideograph, known_params, level_param,
+    string_list,
+};
 use crate::source::Document;
 use data::{FREQUENT, IDIOM, Model, NAME, WORD};
 
@@ -83,13 +86,7 @@ impl SuspectChar {
                 Some(_) => Err(format!("`{key}` must be a number")),
             }
         };
-        let flag = |key: &str, default: bool| -> Result<bool, String> {
-            match params.get(key) {
-                None => Ok(default),
-                Some(toml::Value::Boolean(b)) => Ok(*b),
-                Some(_) => Err(format!("`{key}` must be true or false")),
-            }
-        };
+        let flag = |key: &str, default: bool| flag_param(params, key, default);
         Ok(Box::new(SuspectChar {
             gate: num("gate", 3.3)?,
             margin: num("margin", 10.0)?,
@@ -98,11 +95,7 @@ impl SuspectChar {
             word_penalty: num("word-penalty", 3.0)?,
             min_candidate: num("min-candidate", 3.0)?,
             repeated_ok: flag("repeated-ok", true)?,
-            level: if flag("thorough", false)? {
-                Level::Thorough
-            } else {
-                Level::Default
-            },
+            level: level_param(params, Level::Default)?,
             allow: string_list(params, "allow")?,
             show_score: flag("show-score", false)?,
             nearby_boost: num("nearby-boost", 0.0)?.max(0.0),

@@ -104,6 +104,17 @@ impl Engine {
     /// Every finding in `doc`, with the checks of the `thorough` operating point (or the
     /// default one), sorted by position.
     pub fn check_at(&self, doc: &Document, thorough: bool) -> Vec<Diagnostic> {
+        self.check_opted(doc, thorough, &|_| false)
+    }
+
+    /// As [`Engine::check_at`], and also the checks of the thorough operating point that
+    /// `opted_in` names (a user who selects such a rule by its code wants it on every run).
+    pub fn check_opted(
+        &self,
+        doc: &Document,
+        thorough: bool,
+        opted_in: &dyn Fn(&Rule) -> bool,
+    ) -> Vec<Diagnostic> {
         let text = doc.text.as_str();
         let mut out = Vec::new();
         let mut from = 0;
@@ -163,7 +174,8 @@ impl Engine {
         for rule in &self.book.rules {
             if let Some(check) = &rule.check {
                 let level = check.level();
-                if !level.runs(thorough) {
+                let opted = level == crate::checks::Level::Thorough && opted_in(rule);
+                if !(level.runs(thorough) || opted) {
                     continue;
                 }
                 check.run(doc, &mut findings);

@@ -118,6 +118,21 @@ fn ascii_paren(pos: usize, open: bool) -> Issue {
     }
 }
 
+/// `(试行)` written with two ASCII halves on one line: one finding for the pair (one mistake,
+/// one fix), as long as the span stays short enough to read in a message.
+fn ascii_pair(open: usize, close: usize, inner: &str) -> Issue {
+    Issue {
+        kind: Kind::AsciiParen,
+        span: open..close + 1,
+        fix: Some(format!("（{inner}）")),
+        certain: true,
+        note: None,
+    }
+}
+
+/// Characters inside a pair of ASCII parentheses up to which the pair is reported as one.
+const PAIR_MAX_CHARS: usize = 30;
+
 // ----------------------------------------------------------------------------------------
 // Brackets
 
@@ -210,7 +225,10 @@ impl Brackets {
                         || open_outer.is_some_and(is_chinese)
                         || (outer_after && line_start())
                         || line.han_between(open.col_end, j);
-                    if chinese {
+                    let inner = &line.text[open.col_end..j];
+                    if chinese && open.ascii && ascii && inner.chars().count() <= PAIR_MAX_CHARS {
+                        issues.push(ascii_pair(open.pos, close_pos, inner));
+                    } else if chinese {
                         if open.ascii {
                             issues.push(ascii_paren(open.pos, true));
                         }
@@ -598,19 +616,33 @@ mod tests {
 
     #[test]
     fn ascii_parentheses() {
+        // A pair on one line is one finding, with the pair as its span.
         assert_eq!(
             issues("印发《乡村振兴战略规划(2018-2022年)》"),
-            [
-                (AsciiParen, "(".into(), "（".into(), true),
-                (AsciiParen, ")".into(), "）".into(), true)
-            ]
+            [(
+                AsciiParen,
+                "(2018-2022年)".into(),
+                "（2018-2022年）".into(),
+                true
+            )]
         );
         assert_eq!(
             kinds("细颗粒物(PM2.5)浓度"),
-            [(AsciiParen, "(".into()), (AsciiParen, ")".into())]
+            [(AsciiParen, "(PM2.5)".into())]
         );
+        assert_eq!(kinds("(一)加强领导"), [(AsciiParen, "(一)".into())]);
+        // Nested pairs: each is one finding (the outer one is fixed in a second round).
         assert_eq!(
-            kinds("(一)加强领导"),
+            kinds("规定(试行(草案))如下"),
+            [
+                (AsciiParen, "(试行(草案))".into()),
+                (AsciiParen, "(草案)".into())
+            ]
+        );
+        // A long parenthesis: its two halves, not a screen-wide span.
+        let long = format!("说明({})如下", "甲".repeat(PAIR_MAX_CHARS + 1));
+        assert_eq!(
+            kinds(&long),
             [(AsciiParen, "(".into()), (AsciiParen, ")".into())]
         );
         // One wrong half of a pair is a form problem only.
