@@ -377,7 +377,8 @@ struct Checked {
     format: SourceFormat,
     path: Option<PathBuf>,
     setting: Arc<Setting>,
-    /// The text as read, before fixes (for --diff and --fix).
+    /// The text as read, before fixes (for --diff and --fix; empty without them, and so are
+    /// the bytes of `origin`).
     before: String,
     /// Checked at the `--thorough` operating point.
     thorough: bool,
@@ -564,11 +565,12 @@ fn check(rule_args: &RuleArgs, args: &CheckArgs) -> Result<u8, Fatal> {
         }
     }
 
-    let reports: Vec<FileReport> = checked.iter().map(|c| c.report.clone()).collect();
     let rules: Vec<Rule> = settings_rules(&checked);
+    let status = exit_status(failed, args, &checked);
+    let reports: Vec<FileReport> = checked.into_iter().map(|c| c.report).collect();
     let color = rule_args.color.enabled(std::io::stdout().is_terminal());
     write_stdout(&render_output(args, &reports, &rules, color));
-    Ok(exit_status(failed, args, &checked))
+    Ok(status)
 }
 
 /// The rules of the engines used, for renderers that list them (first engine wins per code).
@@ -663,7 +665,21 @@ fn check_one(
                 .map(|y| DocYear::given(y, YearSource::Config))
         });
     let doc = loaded.doc.with_year(given);
-    let before = doc.shown().to_string();
+    // The bytes as read and the text before fixes serve only --fix and --diff; without them a
+    // big file is held once, as its text.
+    let rewrites = args.fix || args.diff;
+    let before = if rewrites {
+        doc.shown().to_string()
+    } else {
+        String::new()
+    };
+    let origin = match loaded.origin {
+        Origin::Text { encoding, .. } if !rewrites => Origin::Text {
+            encoding,
+            bytes: None,
+        },
+        origin => origin,
+    };
     let diagnostics = diagnose(
         &doc,
         setting,
@@ -672,7 +688,7 @@ fn check_one(
     );
     Outcome::Checked(Box::new(Checked {
         report: FileReport { doc, diagnostics },
-        origin: loaded.origin,
+        origin,
         format: loaded.format,
         path,
         setting: Arc::clone(setting),
@@ -729,6 +745,8 @@ fn write_back(c: &Checked, after: &str) -> Result<WriteBack, String> {
     let Origin::Text { encoding, bytes } = &c.origin else {
         return Err("--fix does not write .docx files".to_string());
     };
+    // Plain UTF-8 is held once, as the text.
+    let bytes = bytes.as_deref().unwrap_or(c.before.as_bytes());
     let edits = fix::diff_edits(&c.before, after);
     let out = encoding
         .splice(bytes, &c.before, &edits, after)

@@ -338,7 +338,7 @@ impl Check for SuspectChar {
         let mut found: Vec<Suspect> = Vec::new();
         let mut kept: Vec<(std::ops::Range<usize>, Suspect)> = Vec::new();
         let mut start = 0;
-        for line in text.split_inclusive('\n') {
+        for line in text.split_inclusive('\n').flat_map(pieces) {
             syms.clear();
             offsets.clear();
             syms.push('\n');
@@ -396,9 +396,65 @@ impl Check for SuspectChar {
     }
 }
 
+/// Bytes of a paragraph read at once; a longer one (a whole file on one line) is read in
+/// pieces that end at a sentence end, so that memory stays bounded.
+const MAX_PIECE: usize = 64 * 1024;
+
+/// `line` itself, or pieces of it of at most [`MAX_PIECE`] bytes (more only when a single
+/// character would not fit), cut after a sentence end where there is one.
+fn pieces(line: &str) -> impl Iterator<Item = &str> {
+    let mut rest = line;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut cut = rest.len();
+        if cut > MAX_PIECE {
+            let mut end = MAX_PIECE;
+            while !rest.is_char_boundary(end) {
+                end -= 1;
+            }
+            let window = &rest[..end];
+            cut = window
+                .rfind(['。', '！', '？', '；'])
+                .map(|at| at + '。'.len_utf8())
+                .unwrap_or(window.len());
+            if cut == 0 {
+                cut = rest.chars().next().map_or(rest.len(), char::len_utf8);
+            }
+        }
+        let (piece, tail) = rest.split_at(cut);
+        rest = tail;
+        Some(piece)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_paragraphs_are_read_in_pieces_ending_at_sentence_ends() {
+        assert_eq!(pieces("短段落。\n").collect::<Vec<_>>(), ["短段落。\n"]);
+        assert_eq!(pieces("").count(), 0);
+        let sentence = "加强组织领导，压实工作责任。";
+        let line = sentence.repeat(10_000);
+        let parts: Vec<&str> = pieces(&line).collect();
+        assert!(parts.len() > 1);
+        assert_eq!(parts.concat(), line);
+        for part in &parts {
+            assert!(
+                part.len() <= MAX_PIECE && part.ends_with('。'),
+                "{}",
+                part.len()
+            );
+        }
+        // No sentence end at all: cut at a character boundary.
+        let line = "甲".repeat(100_000);
+        let parts: Vec<&str> = pieces(&line).collect();
+        assert_eq!(parts.concat(), line);
+        assert!(parts.iter().all(|p| p.len() <= MAX_PIECE));
+    }
 
     fn check(params: &str, text: &str) -> Vec<(String, String, String)> {
         let params: Params = toml::from_str(params).unwrap();

@@ -32,10 +32,11 @@ impl Format {
 /// What is needed to write a fixed text back.
 #[derive(Debug, Clone)]
 pub enum Origin {
-    /// A text file: its bytes and encoding (fixes are spliced into the bytes).
+    /// A text file: its bytes and encoding (fixes are spliced into the bytes). `None`: the
+    /// bytes are exactly the text as read (UTF-8 without a BOM), which is then held once.
     Text {
         encoding: TextEncoding,
-        bytes: Vec<u8>,
+        bytes: Option<Vec<u8>>,
     },
     /// Text extracted from a .docx; doclint does not write .docx files.
     Docx,
@@ -116,6 +117,24 @@ pub fn load(
             format,
         });
     }
+    if forced.is_none() {
+        // The common case, plain UTF-8: the bytes become the text without a copy.
+        let plain = !bytes.starts_with(b"\xEF\xBB\xBF")
+            && !bytes.starts_with(b"\xFF\xFE")
+            && !bytes.starts_with(b"\xFE\xFF")
+            && !bytes.contains(&0);
+        if plain && std::str::from_utf8(&bytes).is_ok() {
+            let text = String::from_utf8(bytes).expect("checked to be UTF-8");
+            return Ok(Loaded {
+                doc: from_text(name, text, format),
+                origin: Origin::Text {
+                    encoding: TextEncoding::Utf8 { bom: false },
+                    bytes: None,
+                },
+                format,
+            });
+        }
+    }
     let (encoding, text) = match forced {
         Some(enc) => {
             // A forced encoding still honours a BOM of that encoding family.
@@ -137,7 +156,10 @@ pub fn load(
     let doc = from_text(name, text, format);
     Ok(Loaded {
         doc,
-        origin: Origin::Text { encoding, bytes },
+        origin: Origin::Text {
+            encoding,
+            bytes: Some(bytes),
+        },
         format,
     })
 }
