@@ -1,5 +1,6 @@
 //! The command line: parse arguments, call the library, map the result to an exit code.
 
+use crate::checks::Level;
 use crate::config::{self, Config};
 use crate::diagnostic::{Applicability, Severity, Tally};
 use crate::engine::Engine;
@@ -705,8 +706,13 @@ fn diagnose(
     thorough: bool,
 ) -> Vec<crate::diagnostic::Diagnostic> {
     let rules = setting.engine.rules();
-    let opted_in = |rule: &crate::rules::Rule| setting.config.names(rule);
-    let mut diagnostics = setting.engine.check_opted(doc, thorough, &opted_in);
+    // A rule switched off for this file is not run at all; a rule of the thorough operating
+    // point runs with --thorough, or when the configuration names it.
+    let runs = |rule: &Rule, level: Level| {
+        setting.config.enabled(rule, path)
+            && (level.runs(thorough) || (level == Level::Thorough && setting.config.names(rule)))
+    };
+    let mut diagnostics = setting.engine.check_with(doc, &runs);
     suppress::apply(&suppress::parse(doc.shown()), rules, &mut diagnostics);
     setting.config.filter(doc, path, rules, &mut diagnostics);
     diagnostics

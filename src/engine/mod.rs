@@ -2,7 +2,7 @@
 
 mod matcher;
 
-use crate::checks::Finding;
+use crate::checks::{Finding, Level};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::fix::apply_fixes;
 use crate::rules::{ExampleKind, LoadError, Origin, Rule, RuleBook};
@@ -104,16 +104,17 @@ impl Engine {
     /// Every finding in `doc`, with the checks of the `thorough` operating point (or the
     /// default one), sorted by position.
     pub fn check_at(&self, doc: &Document, thorough: bool) -> Vec<Diagnostic> {
-        self.check_opted(doc, thorough, &|_| false)
+        self.check_with(doc, &|_, level| level.runs(thorough))
     }
 
-    /// As [`Engine::check_at`], and also the checks of the thorough operating point that
-    /// `opted_in` names (a user who selects such a rule by its code wants it on every run).
-    pub fn check_opted(
+    /// Every finding in `doc` of the rules whose regex entries and checks `runs` asks for,
+    /// given each rule and the operating point of its check (`Always` for a rule without one).
+    /// A configuration that switches a rule off thus saves its cost; literal entries are
+    /// matched by the one automaton either way.
+    pub fn check_with(
         &self,
         doc: &Document,
-        thorough: bool,
-        opted_in: &dyn Fn(&Rule) -> bool,
+        runs: &dyn Fn(&Rule, Level) -> bool,
     ) -> Vec<Diagnostic> {
         let text = doc.text.as_str();
         let mut out = Vec::new();
@@ -129,6 +130,9 @@ impl Engine {
             }
         }
         for rule in &self.book.rules {
+            if rule.regexes.is_empty() || !runs(rule, Level::Always) {
+                continue;
+            }
             for entry in &rule.regexes {
                 if let Some(valid) = &entry.valid {
                     // Reported only when the document year is known and outside the range.
@@ -174,13 +178,12 @@ impl Engine {
         for rule in &self.book.rules {
             if let Some(check) = &rule.check {
                 let level = check.level();
-                let opted = level == crate::checks::Level::Thorough && opted_in(rule);
-                if !(level.runs(thorough) || opted) {
+                if !runs(rule, level) {
                     continue;
                 }
                 check.run(doc, &mut findings);
                 let found = findings.drain(..).map(|f| diagnostic(rule, text, f));
-                if level == crate::checks::Level::Always {
+                if level == Level::Always {
                     out.extend(found);
                 } else {
                     yielding.extend(found);
@@ -297,7 +300,7 @@ impl Engine {
         let thorough = rule
             .check
             .as_ref()
-            .is_some_and(|c| c.level() == crate::checks::Level::Thorough);
+            .is_some_and(|c| c.level() == Level::Thorough);
         let check = |text: &str| self.check_at(&doc(text), thorough);
         let describe = |ds: &[Diagnostic], text: &str| {
             ds.iter()
@@ -467,6 +470,27 @@ good = "截至2024年底"
         assert_eq!(ds[0].fixes[0].replacement, "截至");
         assert_eq!(ds[0].fixes[0].applicability, Applicability::Suggestion);
         assert_eq!(ds[0].help.as_deref(), Some("可考虑改为“截至”"));
+    }
+
+    #[test]
+    fn rules_a_run_does_not_ask_for_are_not_run() {
+        let e = engine(RULES);
+        let text = "截止2024年底，按装设备";
+        let doc = Document::new("t", text);
+        let asked = std::sync::Mutex::new(Vec::new());
+        let ds = e.check_with(&doc, &|rule, level| {
+            asked.lock().unwrap().push((rule.code().to_string(), level));
+            rule.code() != "T2"
+        });
+        // The regex rule T2 was asked about and skipped; the literal rule T1 still matches.
+        assert!(
+            asked
+                .lock()
+                .unwrap()
+                .contains(&("T2".to_string(), Level::Always))
+        );
+        assert_eq!(ds.iter().map(|d| &*d.rule.code).collect::<Vec<_>>(), ["T1"]);
+        assert_eq!(e.check_text(text).len(), 2);
     }
 
     #[test]

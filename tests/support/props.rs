@@ -59,7 +59,11 @@ pub fn decode(data: &[u8]) {
     let doc = loaded.doc;
     let shown = doc.shown().to_string();
     assert_eq!(doc.text.len(), shown.len(), "masking keeps byte offsets");
-    if let Origin::Text { encoding, bytes: kept } = &loaded.origin {
+    if let Origin::Text {
+        encoding,
+        bytes: kept,
+    } = &loaded.origin
+    {
         // Plain UTF-8 is held once: the text is then exactly the bytes read.
         if kept.is_none() {
             assert_eq!(bytes, shown.as_bytes());
