@@ -8,7 +8,7 @@ pub mod pattern;
 mod schema;
 pub mod template;
 
-pub use builtin::builtin_sources;
+pub use builtin::{BUILTIN_AUTOMATON, builtin_sources};
 pub use error::LoadError;
 
 use crate::checks::{self, Check};
@@ -19,7 +19,7 @@ use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use template::{Slot, Template};
 
 /// The text of one rule-set file and the name it is shown under.
@@ -103,14 +103,42 @@ impl Validity {
 /// A regex entry; the reported span is the group `found` when the pattern has one.
 #[derive(Debug, Clone)]
 pub struct RegexEntry {
-    pub regex: Regex,
-    pub found_group: Option<usize>,
+    pub pattern: String,
+    /// Compiled at load time for a user's rule set (so its errors stop the run); for a
+    /// built-in one on first use, since compiling them all costs tens of milliseconds at every
+    /// start and the test suite compiles each one with the same checks as a user's.
+    compiled: OnceLock<Option<Compiled>>,
     pub fix: Option<String>,
     pub unless: Vec<String>,
     pub note: Option<String>,
     pub applicability: Applicability,
     /// As for [`Entry::valid`].
     pub valid: Option<Validity>,
+}
+
+#[derive(Debug, Clone)]
+struct Compiled {
+    regex: Regex,
+    found_group: Option<usize>,
+}
+
+impl Compiled {
+    fn new(regex: Regex) -> Compiled {
+        let found_group = regex.capture_names().position(|name| name == Some("found"));
+        Compiled { regex, found_group }
+    }
+}
+
+impl RegexEntry {
+    /// The compiled regex and the index of its `found` group, compiling it on first use
+    /// (once, whichever thread asks first). `None` only for a built-in pattern that does not
+    /// compile, which the test suite rules out.
+    pub fn regex(&self) -> Option<(&Regex, Option<usize>)> {
+        self.compiled
+            .get_or_init(|| pattern::compile(&self.pattern).ok().map(Compiled::new))
+            .as_ref()
+            .map(|c| (&c.regex, c.found_group))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -531,39 +559,42 @@ impl Validator<'_> {
 
         let mut regexes = Vec::with_capacity(raw.regex.len());
         for r in &raw.regex {
-            let regex = match pattern::compile(r.pattern.get_ref()) {
-                Ok(regex) => regex,
-                Err(problem) => {
-                    self.reports.push(
-                        Report::error()
-                            .with_message(problem.message)
-                            .with_labels(vec![
-                                Label::primary(self.file, r.pattern.span())
-                                    .with_message("in this pattern"),
-                            ])
-                            .with_notes(vec![problem.note]),
+            let compiled = OnceLock::new();
+            if !builtin {
+                let regex = match pattern::compile(r.pattern.get_ref()) {
+                    Ok(regex) => regex,
+                    Err(problem) => {
+                        self.reports.push(
+                            Report::error()
+                                .with_message(problem.message)
+                                .with_labels(vec![
+                                    Label::primary(self.file, r.pattern.span())
+                                        .with_message("in this pattern"),
+                                ])
+                                .with_notes(vec![problem.note]),
+                        );
+                        continue;
+                    }
+                };
+                if regex.is_match("") {
+                    self.error(
+                        r.pattern.span(),
+                        "regex matches the empty string",
+                        "this would match everywhere",
                     );
                     continue;
                 }
-            };
-            if regex.is_match("") {
-                self.error(
-                    r.pattern.span(),
-                    "regex matches the empty string",
-                    "this would match everywhere",
-                );
-                continue;
+                let _ = compiled.set(Some(Compiled::new(regex)));
             }
             for u in &r.unless {
                 if u.get_ref().is_empty() {
                     self.error(u.span(), "empty `unless` context", "here");
                 }
             }
-            let found_group = regex.capture_names().position(|name| name == Some("found"));
             let valid = self.validity(&r.valid_from, &r.valid_until);
             regexes.push(RegexEntry {
-                regex,
-                found_group,
+                pattern: r.pattern.get_ref().clone(),
+                compiled,
                 fix: r.fix.clone(),
                 unless: r.unless.iter().map(|u| u.get_ref().clone()).collect(),
                 note: r.note.clone(),
