@@ -47,9 +47,18 @@ fn main() {
         t.sort();
         let (median, fastest) = (t[t.len() / 2], t[0]);
         total = (total.0 + median, total.1 + fastest);
-        println!("  {name:<15} {:>8.2} ms ({:.2} ms)", ms(median), ms(fastest));
+        println!(
+            "  {name:<15} {:>8.2} ms ({:.2} ms)",
+            ms(median),
+            ms(fastest)
+        );
     }
-    println!("  {:<15} {:>8.2} ms ({:.2} ms)", "sum", ms(total.0), ms(total.1));
+    println!(
+        "  {:<15} {:>8.2} ms ({:.2} ms)",
+        "sum",
+        ms(total.0),
+        ms(total.1)
+    );
 }
 
 fn ms(d: Duration) -> f64 {

@@ -10,6 +10,7 @@ use crate::source::Document;
 use crate::year::{DocYear, YearSource};
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use matcher::{Hit, Matcher};
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -46,7 +47,10 @@ impl Engine {
     /// As [`Engine::new`], trying the automaton stored in `stored` first: it is used only if it
     /// was made from exactly this book's patterns and is intact, else the automaton is built.
     fn with_stored(book: RuleBook, stored: &[u8]) -> Result<Engine, String> {
-        let mut ids: HashMap<&str, usize> = HashMap::new();
+        let total: usize = book.rules.iter().map(|r| r.entries.len()).sum();
+        // Tens of thousands of short keys at every start: a fast hash and no regrowth.
+        let mut ids: FxHashMap<&str, usize> =
+            HashMap::with_capacity_and_hasher(total, FxBuildHasher);
         let mut patterns: Vec<&str> = Vec::new();
         let mut targets: Vec<Vec<Target>> = Vec::new();
         for (r, rule) in book.rules.iter().enumerate() {

@@ -16,6 +16,7 @@ use crate::diagnostic::{Applicability, RuleId, Severity};
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::SimpleFiles;
 use regex::Regex;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -504,8 +505,11 @@ impl Validator<'_> {
         let help = raw.help.as_ref().map(|h| self.template(h));
         let default_applicability = raw.applicability.unwrap_or_default();
 
-        let mut entries = Vec::with_capacity(raw.entry.len());
-        let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
+        // The years of each entry; the entries themselves are made at the end, moving the
+        // strings out of `raw` (every entry is kept when the rule has no error).
+        let mut valids = Vec::with_capacity(raw.entry.len());
+        let mut seen: FxHashMap<&str, Range<usize>> =
+            HashMap::with_capacity_and_hasher(raw.entry.len(), FxBuildHasher);
         for e in &raw.entry {
             let found = e.found.get_ref();
             if found.is_empty() {
@@ -546,15 +550,7 @@ impl Validator<'_> {
                     );
                 }
             }
-            let valid = self.validity(&e.valid_from, &e.valid_until);
-            entries.push(Entry {
-                found: found.clone(),
-                fix: e.fix.as_ref().map(|f| f.get_ref().clone()),
-                unless: e.unless.iter().map(|u| u.get_ref().clone()).collect(),
-                note: e.note.clone(),
-                applicability: e.applicability.unwrap_or(default_applicability),
-                valid,
-            });
+            valids.push(self.validity(&e.valid_from, &e.valid_until));
         }
 
         let mut regexes = Vec::with_capacity(raw.regex.len());
@@ -689,6 +685,23 @@ impl Validator<'_> {
         if self.reports.len() > before {
             return None;
         }
+        let entries = raw
+            .entry
+            .into_iter()
+            .zip(valids)
+            .map(|(e, valid)| Entry {
+                found: e.found.into_inner(),
+                fix: e.fix.map(toml::Spanned::into_inner),
+                unless: e
+                    .unless
+                    .into_iter()
+                    .map(toml::Spanned::into_inner)
+                    .collect(),
+                note: e.note,
+                applicability: e.applicability.unwrap_or(default_applicability),
+                valid,
+            })
+            .collect();
         Some(Rule {
             id: RuleId {
                 code: Arc::from(code.as_str()),
