@@ -3,7 +3,7 @@
 
 use doclint::engine::Engine;
 use doclint::fix::apply_fixes;
-use doclint::rules::{RuleBook, builtin_sources};
+use doclint::rules::{RuleBook, RuleSource, builtin_sources};
 use doclint::source::Document;
 use doclint::year::{DocYear, YearSource};
 use std::collections::HashSet;
@@ -97,6 +97,50 @@ fn builtin_sets_are_substantial_and_distinct() {
             assert!(seen.insert(e.found.as_str()), "“{}” appears twice", e.found);
         }
     }
+}
+
+/// Built-in regexes are compiled on first use, not at load; here each one goes through the
+/// load-time checks of a user's rule set (compiles within the size limit, never matches the
+/// empty string), and the findings are the same either way.
+#[test]
+fn builtin_regexes_pass_the_checks_of_a_users_rule_set() {
+    let as_users = builtin_sources()
+        .into_iter()
+        .map(|s| RuleSource {
+            builtin: false,
+            ..s
+        })
+        .collect();
+    let book = RuleBook::load(as_users).unwrap_or_else(|e| panic!("{e}"));
+    let regexes: Vec<_> = book.rules.iter().flat_map(|r| &r.regexes).collect();
+    assert!(regexes.len() >= 80, "{}", regexes.len());
+    assert!(regexes.iter().all(|r| r.regex().is_some()));
+    let eager = Engine::new(book).unwrap();
+    let lazy = builtin_engine();
+    let text = "截止目前，各单位认真的做好防汛工作。今年是“十四五”开局之年。";
+    for year in [None, Some(2030)] {
+        let doc = Document::new("t.txt", text)
+            .with_year(year.map(|y| DocYear::given(y, YearSource::Flag)));
+        let found = lazy.check(&doc);
+        assert!(found.len() >= 2 + usize::from(year.is_some()), "{found:?}");
+        assert_eq!(found, eager.check(&doc));
+    }
+}
+
+#[test]
+fn the_builtin_automaton_is_loaded_and_a_users_rule_set_builds_its_own() {
+    assert!(builtin_engine().automaton_was_loaded());
+    let mut sources = builtin_sources();
+    sources.push(RuleSource {
+        name: "house.toml".into(),
+        text: "[[rule]]\ncode = \"U1\"\nname = \"house\"\nfamily = \"house\"\nseverity = \"error\"\nsummary = \"s\"\nmessage = \"“{found}”\"\nentry = [{ found = \"甲乙丙\" }]\n[[rule.example]]\nbad = \"甲乙丙\"\n".into(),
+        builtin: false,
+    });
+    let engine = Engine::new(RuleBook::load(sources).unwrap()).unwrap();
+    assert!(!engine.automaton_was_loaded());
+    let found = engine.check_text("甲乙丙，按装");
+    let found: Vec<&str> = found.iter().map(|d| d.code()).collect();
+    assert_eq!(found, ["U1", "DL101"]);
 }
 
 #[test]

@@ -201,7 +201,32 @@ impl Index {
 }
 
 /// The phrases a check uses: the built-in ones (unless switched off) and the params'.
-fn phrases_from(params: &Params, near_miss: bool) -> Result<Vec<Phrase>, String> {
+/// The phrases a check looks for: its params' own, checked when the rule set is loaded, and
+/// the built-in lists, read only when a document needs them (on the first check).
+#[derive(Debug)]
+struct PhraseList {
+    extra: Vec<Phrase>,
+    builtin: bool,
+    near_miss: bool,
+}
+
+impl PhraseList {
+    /// The params' phrases, then the built-in ones.
+    fn all(&self) -> Vec<Phrase> {
+        let mut out = self.extra.clone();
+        if self.builtin {
+            let all = builtin().phrases.iter();
+            if self.near_miss {
+                out.extend(all.cloned());
+            } else {
+                out.extend(all.filter(|p| p.book).cloned());
+            }
+        }
+        out
+    }
+}
+
+fn phrases_from(params: &Params, near_miss: bool) -> Result<PhraseList, String> {
     let builtin_on = match params.get("builtin") {
         None => true,
         Some(toml::Value::Boolean(b)) => *b,
@@ -226,15 +251,11 @@ fn phrases_from(params: &Params, near_miss: bool) -> Result<Vec<Phrase>, String>
     for t in string_list(params, "titles")? {
         add(&t, "名称", true, true)?;
     }
-    if builtin_on {
-        let all = builtin().phrases.iter();
-        if near_miss {
-            out.extend(all.cloned());
-        } else {
-            out.extend(all.filter(|p| p.book).cloned());
-        }
-    }
-    Ok(out)
+    Ok(PhraseList {
+        extra: out,
+        builtin: builtin_on,
+        near_miss,
+    })
 }
 
 // ------------------------------------------------------------------------------ edits
@@ -451,7 +472,7 @@ fn scan(index: &Index, text: &str) -> (Vec<Candidate>, Vec<(Range<usize>, u32)>)
 /// (only the params' lists), `allow` (contexts never reported).
 #[derive(Debug)]
 struct NearMiss {
-    phrases: Vec<Phrase>,
+    phrases: PhraseList,
     allow: Vec<String>,
     index: OnceLock<Index>,
 }
@@ -475,7 +496,7 @@ impl Check for NearMiss {
         }
         let index = self
             .index
-            .get_or_init(|| Index::new(self.phrases.clone(), true));
+            .get_or_init(|| Index::new(self.phrases.all(), true));
         let (mut candidates, mut exact) = scan(index, text);
         // For each exact occurrence (by start), the furthest end of any starting at or
         // before it: a candidate is inside one when that reaches past its end.
@@ -516,7 +537,7 @@ impl Check for NearMiss {
 /// Params: `titles` (more titles), `builtin = false` (only the params' titles).
 #[derive(Debug)]
 struct BareTitle {
-    phrases: Vec<Phrase>,
+    phrases: PhraseList,
     index: OnceLock<Index>,
 }
 
@@ -619,7 +640,7 @@ impl Check for BareTitle {
         }
         let index = self
             .index
-            .get_or_init(|| Index::new(self.phrases.clone(), false));
+            .get_or_init(|| Index::new(self.phrases.all(), false));
         let (_, mut exact) = scan(index, text);
         exact.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
         let mut last_end = 0;

@@ -5,11 +5,12 @@ mod matcher;
 use crate::checks::{Finding, Level};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::fix::apply_fixes;
-use crate::rules::{ExampleKind, LoadError, Origin, Rule, RuleBook};
+use crate::rules::{BUILTIN_AUTOMATON, ExampleKind, LoadError, Origin, Rule, RuleBook};
 use crate::source::Document;
 use crate::year::{DocYear, YearSource};
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use matcher::{Hit, Matcher};
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -37,9 +38,19 @@ pub struct ExampleFailure {
 }
 
 impl Engine {
-    /// Compiles every literal pattern of every rule into one automaton.
+    /// Compiles every literal pattern of every rule into one automaton (loads it, when the
+    /// patterns are those of the built-in rule sets).
     pub fn new(book: RuleBook) -> Result<Engine, String> {
-        let mut ids: HashMap<&str, usize> = HashMap::new();
+        Engine::with_stored(book, BUILTIN_AUTOMATON)
+    }
+
+    /// As [`Engine::new`], trying the automaton stored in `stored` first: it is used only if it
+    /// was made from exactly this book's patterns and is intact, else the automaton is built.
+    fn with_stored(book: RuleBook, stored: &[u8]) -> Result<Engine, String> {
+        let total: usize = book.rules.iter().map(|r| r.entries.len()).sum();
+        // Tens of thousands of short keys at every start: a fast hash and no regrowth.
+        let mut ids: FxHashMap<&str, usize> =
+            HashMap::with_capacity_and_hasher(total, FxBuildHasher);
         let mut patterns: Vec<&str> = Vec::new();
         let mut targets: Vec<Vec<Target>> = Vec::new();
         for (r, rule) in book.rules.iter().enumerate() {
@@ -55,12 +66,20 @@ impl Engine {
                 });
             }
         }
-        let matcher = Matcher::new(&patterns)?;
+        let matcher = match Matcher::load(stored, &patterns) {
+            Some(loaded) => loaded,
+            None => Matcher::new(&patterns)?,
+        };
         Ok(Engine {
             book,
             matcher,
             targets,
         })
+    }
+
+    /// Whether the automaton was loaded ready-made (see `build.rs`) rather than built.
+    pub fn automaton_was_loaded(&self) -> bool {
+        self.matcher.is_loaded()
     }
 
     pub fn rules(&self) -> &[Rule] {
@@ -129,7 +148,14 @@ impl Engine {
                 None => from = hit.start + char_len(text, hit.start),
             }
         }
-        for rule in &self.book.rules {
+        // No regex entry matches the empty string (checked at load, and for the built-in sets
+        // by the test suite), so an empty text needs none of them compiled.
+        let regex_rules = if text.is_empty() {
+            &[][..]
+        } else {
+            &self.book.rules[..]
+        };
+        for rule in regex_rules {
             if rule.regexes.is_empty() || !runs(rule, Level::Always) {
                 continue;
             }
@@ -144,9 +170,12 @@ impl Engine {
                         continue;
                     }
                 }
-                for caps in entry.regex.captures_iter(text) {
+                let Some((regex, found_group)) = entry.regex() else {
+                    continue;
+                };
+                for caps in regex.captures_iter(text) {
                     let whole = caps.get(0).expect("group 0 always matches");
-                    let Some(m) = entry.found_group.map_or(Some(whole), |g| caps.get(g)) else {
+                    let Some(m) = found_group.map_or(Some(whole), |g| caps.get(g)) else {
                         continue;
                     };
                     let span = m.start()..m.end();
@@ -531,6 +560,63 @@ bad = "今年是“十四五”开局之年。"
         let failures = engine(&broken).example_failures(true);
         assert_eq!(failures.len(), 1);
         assert!(failures[0].problem.contains("the fix gives “安装”"));
+    }
+
+    /// Every finding in the fixtures, checked with a document year that also runs the
+    /// date-bound regex entries, and with none.
+    fn fixture_findings(e: &Engine) -> Vec<Diagnostic> {
+        let text = [
+            include_str!("../../fixtures/2024年上半年工作总结.txt"),
+            include_str!("../../fixtures/关于开展安全生产大检查的通知.txt"),
+            include_str!("../../fixtures/在全县经济工作会议上的讲话.txt"),
+            "今年是“十四五”开局之年。截止目前，我们按装了设备，一如继往。",
+        ]
+        .concat();
+        let mut all = e.check_text(&text);
+        let dated = Document::new("t.txt", text.as_str())
+            .with_year(Some(DocYear::given(2030, YearSource::Flag)));
+        all.extend(e.check(&dated));
+        all
+    }
+
+    #[test]
+    fn a_stale_or_damaged_stored_automaton_is_built_instead_with_the_same_findings() {
+        let book = || RuleBook::builtin().unwrap();
+        let loaded = Engine::new(book()).unwrap();
+        assert!(
+            loaded.automaton_was_loaded(),
+            "the built-in automaton was built at run time: build.rs's `literal_patterns` no longer lists the patterns as `Engine::new` does"
+        );
+        let expected = fixture_findings(&loaded);
+        assert!(expected.len() > 20, "{}", expected.len());
+        assert!(
+            expected.iter().any(|d| d.code() == "DL651"),
+            "a date-bound regex entry fires"
+        );
+
+        let mut damaged = BUILTIN_AUTOMATON.to_vec();
+        let middle = damaged.len() / 2;
+        damaged[middle] ^= 1;
+        let mut other_version = BUILTIN_AUTOMATON.to_vec();
+        other_version[7] ^= 1;
+        let cut = &BUILTIN_AUTOMATON[..middle];
+        for (what, stored) in [
+            ("damaged", &damaged[..]),
+            ("another format version", &other_version[..]),
+            ("cut short", cut),
+            ("empty", &[][..]),
+        ] {
+            let built = Engine::with_stored(book(), stored).unwrap();
+            assert!(!built.automaton_was_loaded(), "{what}");
+            assert_eq!(fixture_findings(&built), expected, "{what}");
+        }
+    }
+
+    #[test]
+    fn another_pattern_set_builds_its_own_automaton() {
+        let e = engine(RULES);
+        assert!(!e.automaton_was_loaded());
+        assert_eq!(e.check_text("按装调试").len(), 1);
     }
 
     #[test]

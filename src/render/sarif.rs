@@ -13,6 +13,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::rules::{ExampleKind, Rule};
 use crate::source::{Document, Position};
 use serde::Serialize;
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -160,11 +161,11 @@ struct Replacement<'a> {
 
 /// The SARIF log of `reports`, pretty-printed, with a final newline. `rules` are the loaded
 /// rules, listed in `tool.driver.rules` in their order.
-pub fn render(reports: &[FileReport], rules: &[Rule]) -> String {
+pub fn render<R: Borrow<Rule>>(reports: &[FileReport], rules: &[R]) -> String {
     let index: HashMap<&str, usize> = rules
         .iter()
         .enumerate()
-        .map(|(i, r)| (r.code(), i))
+        .map(|(i, r)| (r.borrow().code(), i))
         .collect();
     let mut results = Vec::new();
     for report in reports {
@@ -187,7 +188,7 @@ pub fn render(reports: &[FileReport], rules: &[Rule]) -> String {
                     version: env!("CARGO_PKG_VERSION"),
                     semantic_version: env!("CARGO_PKG_VERSION"),
                     information_uri: information_uri(),
-                    rules: rules.iter().map(descriptor).collect(),
+                    rules: rules.iter().map(|r| descriptor(r.borrow())).collect(),
                 },
             },
             column_kind: "unicodeCodePoints",

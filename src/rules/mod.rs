@@ -8,7 +8,7 @@ pub mod pattern;
 mod schema;
 pub mod template;
 
-pub use builtin::builtin_sources;
+pub use builtin::{BUILTIN_AUTOMATON, builtin_sources};
 pub use error::LoadError;
 
 use crate::checks::{self, Check};
@@ -16,10 +16,11 @@ use crate::diagnostic::{Applicability, RuleId, Severity};
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::SimpleFiles;
 use regex::Regex;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use template::{Slot, Template};
 
 /// The text of one rule-set file and the name it is shown under.
@@ -103,14 +104,42 @@ impl Validity {
 /// A regex entry; the reported span is the group `found` when the pattern has one.
 #[derive(Debug, Clone)]
 pub struct RegexEntry {
-    pub regex: Regex,
-    pub found_group: Option<usize>,
+    pub pattern: String,
+    /// Compiled at load time for a user's rule set (so its errors stop the run); for a
+    /// built-in one on first use, since compiling them all costs tens of milliseconds at every
+    /// start and the test suite compiles each one with the same checks as a user's.
+    compiled: OnceLock<Option<Compiled>>,
     pub fix: Option<String>,
     pub unless: Vec<String>,
     pub note: Option<String>,
     pub applicability: Applicability,
     /// As for [`Entry::valid`].
     pub valid: Option<Validity>,
+}
+
+#[derive(Debug, Clone)]
+struct Compiled {
+    regex: Regex,
+    found_group: Option<usize>,
+}
+
+impl Compiled {
+    fn new(regex: Regex) -> Compiled {
+        let found_group = regex.capture_names().position(|name| name == Some("found"));
+        Compiled { regex, found_group }
+    }
+}
+
+impl RegexEntry {
+    /// The compiled regex and the index of its `found` group, compiling it on first use
+    /// (once, whichever thread asks first). `None` only for a built-in pattern that does not
+    /// compile, which the test suite rules out.
+    pub fn regex(&self) -> Option<(&Regex, Option<usize>)> {
+        self.compiled
+            .get_or_init(|| pattern::compile(&self.pattern).ok().map(Compiled::new))
+            .as_ref()
+            .map(|c| (&c.regex, c.found_group))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -341,7 +370,7 @@ impl Validator<'_> {
     /// The entries of a `pairs` string: one `found fix` or bare `found` per line; blank lines
     /// and lines starting with `#` are skipped. Spans point at each word in the file when the
     /// string is written without escapes (as generated lists are), else at the whole string.
-    fn pairs(&mut self, pairs: &toml::Spanned<String>) -> Vec<schema::RawEntry> {
+    fn pairs(&mut self, pairs: &toml::Spanned<String>, entries: &mut Vec<schema::RawEntry>) {
         let whole = pairs.span();
         let token = &self.text[whole.clone()];
         let open = ["'''", r#"""""#, "'", "\""]
@@ -364,7 +393,8 @@ impl Validator<'_> {
                 whole.clone()
             }
         };
-        let mut entries = Vec::new();
+        // One entry a line at most: no regrowth (and copying) of a 15,000-entry list.
+        entries.reserve(value.bytes().filter(|&b| b == b'\n').count() + 1);
         let mut offset = 0;
         for line in value.split_inclusive('\n') {
             let at = offset;
@@ -397,7 +427,6 @@ impl Validator<'_> {
                 valid_until: None,
             });
         }
-        entries
     }
 
     fn check(&mut self, raw: &schema::RawRule) -> Option<Arc<dyn Check>> {
@@ -445,8 +474,7 @@ impl Validator<'_> {
     fn rule(&mut self, mut raw: schema::RawRule, builtin: bool) -> Option<Rule> {
         let before = self.reports.len();
         if let Some(pairs) = raw.pairs.take() {
-            let listed = self.pairs(&pairs);
-            raw.entry.extend(listed);
+            self.pairs(&pairs, &mut raw.entry);
         }
         let code = raw.code.get_ref().clone();
         if !is_code(&code) {
@@ -476,8 +504,11 @@ impl Validator<'_> {
         let help = raw.help.as_ref().map(|h| self.template(h));
         let default_applicability = raw.applicability.unwrap_or_default();
 
-        let mut entries = Vec::with_capacity(raw.entry.len());
-        let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
+        // The years of each entry; the entries themselves are made at the end, moving the
+        // strings out of `raw` (every entry is kept when the rule has no error).
+        let mut valids = Vec::with_capacity(raw.entry.len());
+        let mut seen: FxHashMap<&str, Range<usize>> =
+            HashMap::with_capacity_and_hasher(raw.entry.len(), FxBuildHasher);
         for e in &raw.entry {
             let found = e.found.get_ref();
             if found.is_empty() {
@@ -518,52 +549,47 @@ impl Validator<'_> {
                     );
                 }
             }
-            let valid = self.validity(&e.valid_from, &e.valid_until);
-            entries.push(Entry {
-                found: found.clone(),
-                fix: e.fix.as_ref().map(|f| f.get_ref().clone()),
-                unless: e.unless.iter().map(|u| u.get_ref().clone()).collect(),
-                note: e.note.clone(),
-                applicability: e.applicability.unwrap_or(default_applicability),
-                valid,
-            });
+            valids.push(self.validity(&e.valid_from, &e.valid_until));
         }
 
         let mut regexes = Vec::with_capacity(raw.regex.len());
         for r in &raw.regex {
-            let regex = match pattern::compile(r.pattern.get_ref()) {
-                Ok(regex) => regex,
-                Err(problem) => {
-                    self.reports.push(
-                        Report::error()
-                            .with_message(problem.message)
-                            .with_labels(vec![
-                                Label::primary(self.file, r.pattern.span())
-                                    .with_message("in this pattern"),
-                            ])
-                            .with_notes(vec![problem.note]),
+            let compiled = OnceLock::new();
+            if !builtin {
+                let regex = match pattern::compile(r.pattern.get_ref()) {
+                    Ok(regex) => regex,
+                    Err(problem) => {
+                        self.reports.push(
+                            Report::error()
+                                .with_message(problem.message)
+                                .with_labels(vec![
+                                    Label::primary(self.file, r.pattern.span())
+                                        .with_message("in this pattern"),
+                                ])
+                                .with_notes(vec![problem.note]),
+                        );
+                        continue;
+                    }
+                };
+                if regex.is_match("") {
+                    self.error(
+                        r.pattern.span(),
+                        "regex matches the empty string",
+                        "this would match everywhere",
                     );
                     continue;
                 }
-            };
-            if regex.is_match("") {
-                self.error(
-                    r.pattern.span(),
-                    "regex matches the empty string",
-                    "this would match everywhere",
-                );
-                continue;
+                let _ = compiled.set(Some(Compiled::new(regex)));
             }
             for u in &r.unless {
                 if u.get_ref().is_empty() {
                     self.error(u.span(), "empty `unless` context", "here");
                 }
             }
-            let found_group = regex.capture_names().position(|name| name == Some("found"));
             let valid = self.validity(&r.valid_from, &r.valid_until);
             regexes.push(RegexEntry {
-                regex,
-                found_group,
+                pattern: r.pattern.get_ref().clone(),
+                compiled,
                 fix: r.fix.clone(),
                 unless: r.unless.iter().map(|u| u.get_ref().clone()).collect(),
                 note: r.note.clone(),
@@ -658,6 +684,23 @@ impl Validator<'_> {
         if self.reports.len() > before {
             return None;
         }
+        let entries = raw
+            .entry
+            .into_iter()
+            .zip(valids)
+            .map(|(e, valid)| Entry {
+                found: e.found.into_inner(),
+                fix: e.fix.map(toml::Spanned::into_inner),
+                unless: e
+                    .unless
+                    .into_iter()
+                    .map(toml::Spanned::into_inner)
+                    .collect(),
+                note: e.note,
+                applicability: e.applicability.unwrap_or(default_applicability),
+                valid,
+            })
+            .collect();
         Some(Rule {
             id: RuleId {
                 code: Arc::from(code.as_str()),
