@@ -6,7 +6,11 @@
 //! candidate is put in its place and the log-probability of the four characters it predicts
 //! is compared with the original's; a candidate that makes a lexicon word where the original
 //! makes none, or that sounds exactly the same, gets a bonus. The best candidate is reported
-//! when its gain passes the operating point's margin. Person, place and organisation names
+//! when its gain passes the operating point's margin. A character inside a lexicon word is
+//! scored too, less a `word-guard` penalty (a real-word slip: 水瓶 for 水平); a position whose
+//! pairs were both seen is scored when the rarer one is rare and the trigram around it unseen
+//! (`tri-gate`); with `joint`, two adjacent characters are also replaced together by
+//! same-sound characters that make a lexicon word (蛮溢 for 满意). Person, place and organisation names
 //! of the lexicon are never corrected, and neither is a rare pair of characters the document
 //! uses more than once (a name or a term the model has not seen).
 //!
@@ -58,6 +62,20 @@ struct SuspectChar {
     nearby_boost: f32,
     /// Appends the score to the note (for measuring operating points).
     show_score: bool,
+    /// Subtracted when the original character is inside a lexicon word and the candidate
+    /// makes no longer one (a real-word slip: 水瓶→水平).
+    word_guard: f32,
+    /// A position whose pairs were both seen is still scored when the rarer pair was seen
+    /// fewer than 2^tri-gate times and the three characters around it never.
+    tri_gate: f32,
+    /// Measuring only: score every position / every candidate / names too.
+    no_gate: bool,
+    no_repair: bool,
+    no_name_veto: bool,
+    /// Also repair two adjacent characters together (蛮溢→满意: IME picks of a whole word).
+    joint: bool,
+    /// Subtracted from the score of a joint repair (two changes are less likely than one).
+    joint_penalty: f32,
 }
 
 impl SuspectChar {
@@ -76,6 +94,13 @@ impl SuspectChar {
                 "allow",
                 "show-score",
                 "nearby-boost",
+                "word-guard",
+                "tri-gate",
+                "no-gate",
+                "no-repair",
+                "no-name-veto",
+                "joint",
+                "joint-penalty",
             ],
         )?;
         let num = |key: &str, default: f32| -> Result<f32, String> {
@@ -99,6 +124,13 @@ impl SuspectChar {
             allow: string_list(params, "allow")?,
             show_score: flag("show-score", false)?,
             nearby_boost: num("nearby-boost", 0.0)?.max(0.0),
+            word_guard: num("word-guard", f32::INFINITY)?,
+            tri_gate: num("tri-gate", 0.0)?,
+            no_gate: flag("no-gate", false)?,
+            no_repair: flag("no-repair", false)?,
+            no_name_veto: flag("no-name-veto", false)?,
+            joint: flag("joint", false)?,
+            joint_penalty: num("joint-penalty", 0.0)?,
         }))
     }
 }
@@ -163,6 +195,10 @@ fn words_at(s: &[char], i: usize) -> (usize, u8, Option<std::ops::Range<usize>>)
     (best, flags, range)
 }
 
+/// A position that scored: where, score, fix, confusion flags, and for a joint repair of two
+/// characters the first one's position and the fixed pair.
+type Scored = (usize, f32, char, u32, Option<(usize, [char; 2])>);
+
 /// One reported position.
 struct Suspect {
     at: usize,
@@ -181,7 +217,7 @@ impl SuspectChar {
         // log2 count of each pair s[k] s[k+1]: one lookup per character.
         let pairs: Vec<Option<f32>> = (0..n - 1).map(|k| model.log_count(&s[k..k + 2])).collect();
         // (position, score, fix, flags) of every position scoring above the lower margin.
-        let mut scored: Vec<(usize, f32, char, u32)> = Vec::new();
+        let mut scored: Vec<Scored> = Vec::new();
         let low = self.margin - self.nearby_boost;
         for i in 1..n - 1 {
             let c = s[i];
@@ -191,10 +227,21 @@ impl SuspectChar {
             // The gate: a slip leaves a pair of characters never seen in the corpus on at
             // least one side, and the other side no common pair either.
             let (left, right) = (pairs[i - 1], pairs[i]);
-            if left.is_some() && right.is_some() {
-                continue;
-            }
-            if left.or(right).is_some_and(|m| m >= self.gate) {
+            let mut tri_unseen = false;
+            if self.no_gate {
+                tri_unseen = true;
+            } else if let (Some(l), Some(r)) = (left, right) {
+                // Both pairs seen: a slip can still hide behind a rare pair when the three
+                // characters together were never seen.
+                if l.min(r) >= self.tri_gate
+                    || !is_ideograph(s[i - 1])
+                    || !is_ideograph(s[i + 1])
+                    || model.log_count(&s[i - 1..=i + 1]).is_some()
+                {
+                    continue;
+                }
+                tri_unseen = true;
+            } else if left.or(right).is_some_and(|m| m >= self.gate) {
                 continue;
             }
             let mut orig: Option<(usize, u8, f32)> = None;
@@ -202,8 +249,9 @@ impl SuspectChar {
             for (cand, flags) in data::confusions(c) {
                 // The candidate must repair an unseen side.
                 let repairs = (left.is_none() && model.log_count(&[s[i - 1], cand]).is_some())
-                    || (right.is_none() && model.log_count(&[cand, s[i + 1]]).is_some());
-                if !repairs
+                    || (right.is_none() && model.log_count(&[cand, s[i + 1]]).is_some())
+                    || (tri_unseen && model.log_count(&[s[i - 1], cand, s[i + 1]]).is_some());
+                if !(repairs || self.no_repair)
                     || model
                         .log_count(&[cand])
                         .is_none_or(|n| n < self.min_candidate)
@@ -219,7 +267,7 @@ impl SuspectChar {
                         o
                     }
                 };
-                if orig_flags & (NAME | IDIOM) != 0 {
+                if orig_flags & (NAME | IDIOM) != 0 && !self.no_name_veto {
                     break;
                 }
                 s[i] = cand;
@@ -241,9 +289,12 @@ impl SuspectChar {
                 if len > orig_len {
                     score += self.lexicon_bonus;
                 } else if orig_len >= 2 {
-                    // The original is a word itself (年青, 笔划, 比喻): only a fix that makes
-                    // a longer word is worth a report.
-                    continue;
+                    // The original is a word itself (年青, 笔划, 比喻): a fix that makes no
+                    // longer word needs a clearly better sentence.
+                    if !self.word_guard.is_finite() {
+                        continue;
+                    }
+                    score -= self.word_guard;
                 }
                 if best.is_none_or(|b| score > b.0) {
                     best = Some((score, cand, flags));
@@ -252,8 +303,11 @@ impl SuspectChar {
             if let Some((score, fix, flags)) = best
                 && score > low
             {
-                scored.push((i, score, fix, flags));
+                scored.push((i, score, fix, flags, None));
             }
+        }
+        if self.joint {
+            self.joint_repairs(model, s, &pairs, low, &mut scored);
         }
         // Slips come in clusters (a careless passage, an OCR'd page): near a sure finding a
         // weaker one is reported too.
@@ -262,12 +316,24 @@ impl SuspectChar {
             .filter(|x| x.1 > self.margin)
             .map(|x| x.0)
             .collect();
-        for (i, score, fix, flags) in scored {
+        for (i, score, fix, flags, joint) in scored {
             let near = || sure.iter().any(|&j| j != i && j.abs_diff(i) <= NEARBY);
             if score <= self.margin && !near() {
                 continue;
             }
-            let mut found = self.explain(model, s, i, fix, flags);
+            let mut found = match joint {
+                Some((at, word)) => {
+                    let rare: String = s[at..at + 2].iter().collect();
+                    let word: String = word.iter().collect();
+                    Suspect {
+                        at: i,
+                        fix,
+                        note: format!("“{rare}”少见；音近的“{word}”在此更通顺"),
+                        rare,
+                    }
+                }
+                None => self.explain(model, s, i, fix, flags),
+            };
             if self.show_score {
                 found
                     .note
@@ -275,6 +341,95 @@ impl SuspectChar {
             }
             out.push(found);
         }
+    }
+
+    /// Two adjacent characters replaced together by same-sound characters that make a
+    /// lexicon word, where the pair between them was never seen (蛮溢→满意).
+    fn joint_repairs(
+        &self,
+        model: &Model,
+        s: &mut [char],
+        pairs: &[Option<f32>],
+        low: f32,
+        scored: &mut Vec<Scored>,
+    ) {
+        let n = s.len();
+        let lex = data::lexicon();
+        let sounds = |c: char| {
+            data::confusions(c)
+                .filter(|&(_, f)| f & (data::SAME_SOUND | data::SAME_SYLLABLE) != 0)
+                .map(|(c, _)| c)
+        };
+        // A slip one character surely explains is not made a two-character one (零导 is
+        // 领导, not 领道).
+        let mut single = vec![false; n];
+        for x in scored.iter().filter(|x| x.1 > self.margin) {
+            single[x.0] = true;
+        }
+        let mut added: Vec<Scored> = Vec::new();
+        for i in 1..n.saturating_sub(2) {
+            let (a, b) = (s[i], s[i + 1]);
+            if pairs[i].is_some() || (pairs[i - 1].is_some() && pairs[i + 1].is_some()) {
+                continue;
+            }
+            if single[i] || single[i + 1] {
+                continue;
+            }
+            if !is_ideograph(a) || !is_ideograph(b) {
+                continue;
+            }
+            let (_, orig_flags, _) = words_at(s, i);
+            if orig_flags & (NAME | IDIOM) != 0 && !self.no_name_veto {
+                continue;
+            }
+            // The original pair is a word itself: the same guard as for one character.
+            let guard = if lex.lookup(&[a, b]).is_some_and(|f| f & WORD != 0) {
+                if !self.word_guard.is_finite() {
+                    continue;
+                }
+                self.word_guard
+            } else {
+                0.0
+            };
+            let end = n.min(i + 2 + CONTEXT);
+            let base: f32 = (i..end).map(|j| log_prob(model, s, j)).sum();
+            let mut best: Option<(f32, char, char)> = None;
+            for x in sounds(a) {
+                for y in sounds(b) {
+                    let w = [x, y];
+                    if lex.lookup(&w).is_none_or(|f| f & WORD == 0) || model.log_count(&w).is_none()
+                    {
+                        continue;
+                    }
+                    s[i] = x;
+                    s[i + 1] = y;
+                    let score: f32 = (i..end).map(|j| log_prob(model, s, j)).sum::<f32>() - base
+                        + self.lexicon_bonus
+                        - self.joint_penalty
+                        - guard;
+                    s[i] = a;
+                    s[i + 1] = b;
+                    if best.is_none_or(|t| score > t.0) {
+                        best = Some((score, x, y));
+                    }
+                }
+            }
+            if let Some((score, x, y)) = best
+                && score > low
+            {
+                let flags = data::SAME_SOUND;
+                added.push((i, score, x, flags, Some((i, [x, y]))));
+                added.push((i + 1, score, y, flags, Some((i, [x, y]))));
+            }
+        }
+        if added.is_empty() {
+            return;
+        }
+        // Positions stay in order, one finding each (a joint repair overlapping the next one
+        // keeps the better).
+        scored.append(&mut added);
+        scored.sort_by(|p, q| p.0.cmp(&q.0).then(q.1.total_cmp(&p.1)));
+        scored.dedup_by_key(|x| x.0);
     }
 
     fn explain(&self, model: &Model, s: &mut [char], i: usize, fix: char, flags: u32) -> Suspect {
@@ -494,6 +649,24 @@ mod tests {
     }
 
     #[test]
+    fn a_real_word_slip_needs_the_word_guard_off() {
+        let text = "进一步提高执政能力和水瓶。";
+        assert!(check("margin = 14.0", text).is_empty());
+        let found = check("margin = 14.0\nword-guard = 0.0\njoint = true", text);
+        let fixes: String = found.iter().map(|f| f.1.as_str()).collect();
+        assert_eq!(fixes, "平", "{found:?}");
+    }
+
+    #[test]
+    fn two_adjacent_slips_are_repaired_together() {
+        let text = "切实提高人民群众的蛮溢度。";
+        let found = check("margin = 15.0\nword-guard = 0.0\njoint = true", text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!((found[0].1.as_str(), found[1].1.as_str()), ("满", "意"));
+        assert_eq!(found[0].2, "“蛮溢”少见；音近的“满意”在此更通顺");
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for text in [
             "",
@@ -506,6 +679,14 @@ mod tests {
             " 　杰 ",
         ] {
             let _ = check("margin = -100.0\ngate = 100.0", text);
+            let _ = check(
+                "margin = -100.0\ngate = 100.0\ntri-gate = 100.0\njoint = true\nword-guard = 0.0",
+                text,
+            );
+            let _ = check(
+                "margin = -100.0\nno-gate = true\nno-repair = true\njoint = true",
+                text,
+            );
         }
     }
 
