@@ -2,7 +2,10 @@
 """Measure the suspect-character checks (DL110, DL111) without leaking the statistics.
 
     python3 scripts/eval_suspect.py [--shared ../shared] [--bin target/release/doclint]
-                                    [--params 'margin = 8.0'] [--thorough] [--sweep]
+                                    [--params 'margin = 8.0;joint = true'] [--sweep]
+
+The check runs with the params given (none: the check's defaults), not those of
+rules/suspect.toml: pass a rule's [rule.params] lines, joined by ';', to measure it.
 
 * false alarms per 10,000 characters on the ODD-indexed documents of gov-docs.txt (the model
   in src/checks/suspect/lm.bin is counted on the even-indexed ones only);

@@ -394,8 +394,9 @@ impl SuspectChar {
             let end = n.min(i + 2 + CONTEXT);
             let base: f32 = (i..end).map(|j| log_prob(model, s, j)).sum();
             let mut best: Option<(f32, char, char)> = None;
+            let seconds: Vec<char> = sounds(b).collect();
             for x in sounds(a) {
-                for y in sounds(b) {
+                for &y in &seconds {
                     let w = [x, y];
                     if lex.lookup(&w).is_none_or(|f| f & WORD == 0) || model.log_count(&w).is_none()
                     {
