@@ -146,14 +146,7 @@ impl Config {
             let dir = config.files_dir(file);
             config.apply(raw, file, &dir, &mut reports);
         }
-        if reports.is_empty() {
-            Ok(config)
-        } else {
-            Err(LoadError::config(
-                std::mem::take(&mut config.sources.0),
-                reports,
-            ))
-        }
+        config.finish(reports)
     }
 
     /// Parses one configuration text shown as `name`; its `extend` is not followed. Selectors
@@ -175,11 +168,16 @@ impl Config {
                 reports.push(report);
             }
         }
+        config.finish(reports)
+    }
+
+    /// The configuration read, or every problem found in it, pointing into its files.
+    fn finish(mut self, reports: Vec<Report<usize>>) -> Result<Config, LoadError> {
         if reports.is_empty() {
-            Ok(config)
+            Ok(self)
         } else {
             Err(LoadError::config(
-                std::mem::take(&mut config.sources.0),
+                std::mem::take(&mut self.sources.0),
                 reports,
             ))
         }
