@@ -146,7 +146,7 @@ fn symbol(c: char) -> Option<char> {
 }
 
 /// log2 P(s[j] | up to three symbols before it), stupid backoff.
-fn log_prob(model: &Model, s: &[char], j: usize) -> f32 {
+fn raw_log_prob(model: &Model, s: &[char], j: usize) -> f32 {
     let mut penalty = 0.0;
     let longest = j.min(CONTEXT).min(model.max_order().saturating_sub(1));
     for k in (1..=longest).rev() {
@@ -163,11 +163,30 @@ fn log_prob(model: &Model, s: &[char], j: usize) -> f32 {
     }
 }
 
+/// [`raw_log_prob`] at most 0: a probability is at most 1, and a larger value only comes from
+/// a hashed key shared by two n-grams. Every term being at most 0 lets a score stop early.
+fn log_prob(model: &Model, s: &[char], j: usize) -> f32 {
+    raw_log_prob(model, s, j).min(0.0)
+}
+
 /// Score of the symbols `i..=i+CONTEXT` (those a change at `i` affects).
 fn window_score(model: &Model, s: &[char], i: usize) -> f32 {
     (i..s.len().min(i + CONTEXT + 1))
         .map(|j| log_prob(model, s, j))
         .sum()
+}
+
+/// [`window_score`], or None as soon as it is sure not to exceed `floor` (the terms are never
+/// positive, so a partial sum at or below it can only fall).
+fn window_score_above(model: &Model, s: &[char], i: usize, floor: f32) -> Option<f32> {
+    let mut sum = 0.0;
+    for j in i..s.len().min(i + CONTEXT + 1) {
+        sum += log_prob(model, s, j);
+        if sum <= floor {
+            return None;
+        }
+    }
+    Some(sum)
 }
 
 /// The longest lexicon word covering position `i` (2 to 4 characters, Han only), with the
@@ -270,20 +289,24 @@ impl SuspectChar {
                 if orig_flags & (NAME | IDIOM) != 0 && !self.no_name_veto {
                     break;
                 }
-                s[i] = cand;
-                let mut score = window_score(model, s, i) - base;
+                let mut adjust = 0.0;
                 if flags & data::SAME_SOUND != 0 {
-                    score += self.sound_bonus;
+                    adjust += self.sound_bonus;
                 }
                 if orig_flags & FREQUENT != 0 {
-                    score -= self.word_penalty;
+                    adjust -= self.word_penalty;
                 }
-                // The word lookups only matter for a candidate that can still win.
+                // Only a candidate that can still win (with the lexicon bonus, the most it
+                // can gain) is scored to the end and looked up in the lexicon.
                 let floor = best.map_or(low, |b| b.0.max(low));
-                if score + self.lexicon_bonus <= floor {
+                s[i] = cand;
+                let Some(window) =
+                    window_score_above(model, s, i, floor - self.lexicon_bonus - adjust + base)
+                else {
                     s[i] = c;
                     continue;
-                }
+                };
+                let mut score = window - base + adjust;
                 let len = words_at(s, i).0;
                 s[i] = c;
                 if len > orig_len {
@@ -588,6 +611,21 @@ fn pieces(line: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_score_stops_early_only_when_it_cannot_pass() {
+        let model = Model::get();
+        let s: Vec<char> = "\n切实加强组织零导，形杰各异。\n".chars().collect();
+        for i in 1..s.len() - 1 {
+            let full = window_score(model, &s, i);
+            for j in i..s.len() {
+                assert!(log_prob(model, &s, j) <= 0.0);
+            }
+            assert_eq!(window_score_above(model, &s, i, f32::NEG_INFINITY), Some(full));
+            assert_eq!(window_score_above(model, &s, i, full - 0.01), Some(full));
+            assert_eq!(window_score_above(model, &s, i, full), None);
+        }
+    }
 
     #[test]
     fn long_paragraphs_are_read_in_pieces_ending_at_sentence_ends() {

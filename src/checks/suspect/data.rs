@@ -23,12 +23,15 @@ fn u32_at(bytes: &[u8], at: usize) -> u32 {
 }
 
 /// A hashed set of strings with one byte per entry.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug)]
 pub struct Table {
     bits: u32,
     index: &'static [u8],
     keys: &'static [u8],
     vals: &'static [u8],
+    /// One bit per (bucket, low six key bits), set for every key: most strings a check asks
+    /// for were never seen, and a clear bit says so without reading the three arrays.
+    filter: Vec<u64>,
 }
 
 impl Table {
@@ -39,6 +42,7 @@ impl Table {
             index: &[],
             keys: &[],
             vals: &[],
+            filter: Vec::new(),
         };
         let bits = u32_at(bytes, *at);
         let n = u32_at(bytes, *at + 4) as usize;
@@ -54,12 +58,15 @@ impl Table {
             return empty;
         }
         *at = end;
-        Table {
+        let mut table = Table {
             bits,
             index: &bytes[start..keys_at],
             keys: &bytes[keys_at..vals_at],
             vals: &bytes[vals_at..vals_at + n],
-        }
+            filter: Vec::new(),
+        };
+        table.filter = table.filter();
+        table
     }
 
     /// The value stored for the string whose hash is `h`.
@@ -68,6 +75,10 @@ impl Table {
             return None;
         }
         let bucket = (h >> (64 - self.bits)) as usize;
+        let slot = (bucket << 6) | (h & 63) as usize;
+        if self.filter[slot / 64] & (1 << (slot % 64)) == 0 {
+            return None;
+        }
         let lo = u32_at(self.index, bucket * 4) as usize;
         let hi = (u32_at(self.index, bucket * 4 + 4) as usize).min(self.vals.len());
         let key = (h & 0xFFFF) as u16;
@@ -86,6 +97,20 @@ impl Table {
 
     pub fn lookup(&self, chars: &[char]) -> Option<u8> {
         self.get(hash(chars))
+    }
+
+    /// The bits of [`Table::filter`]: one per bucket and value of the six low key bits.
+    fn filter(&self) -> Vec<u64> {
+        let mut bits = vec![0u64; (1usize << self.bits).max(1)];
+        let n = self.vals.len();
+        for (bucket, word) in bits.iter_mut().enumerate() {
+            let lo = (u32_at(self.index, bucket * 4) as usize).min(n);
+            let hi = (u32_at(self.index, bucket * 4 + 4) as usize).min(n);
+            for k in lo..hi {
+                *word |= 1 << (self.keys[2 * k] & 63);
+            }
+        }
+        bits
     }
 }
 
@@ -205,5 +230,27 @@ mod tests {
         assert!(confusions('零').any(|(c, _)| c == '领'));
         assert!(confusions('局').any(|(c, f)| c == '据' && f & (SAME_SOUND | SOUND) != 0));
         assert_eq!(confusions('a').count(), 0);
+    }
+
+    #[test]
+    fn the_filter_never_hides_a_stored_key() {
+        let m = Model::get();
+        for table in m.orders.iter().chain([lexicon()]) {
+            let n = table.vals.len();
+            let mut hidden = 0;
+            for bucket in 0..1usize << table.bits {
+                let lo = u32_at(table.index, bucket * 4) as usize;
+                let hi = (u32_at(table.index, bucket * 4 + 4) as usize).min(n);
+                for k in lo..hi {
+                    let key = u16::from_le_bytes([table.keys[2 * k], table.keys[2 * k + 1]]);
+                    let h = ((bucket as u64) << (64 - table.bits)) | u64::from(key);
+                    hidden += usize::from(table.get(h).is_none());
+                }
+            }
+            assert_eq!(hidden, 0, "a table of {n} keys");
+            // and it does answer: most strings never seen stop at the filter
+            let set = table.filter.iter().map(|w| w.count_ones() as usize).sum::<usize>();
+            assert!(set < table.filter.len() * 64 / 2, "{set} bits set");
+        }
     }
 }
