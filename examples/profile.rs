@@ -33,7 +33,7 @@ fn main() {
         rows.push((t.elapsed(), code, n));
     }
     rows.sort_by_key(|r| std::cmp::Reverse(r.0));
-    for (t, code, n) in rows.iter().take(25) {
+    for (t, code, n) in rows.iter().take(80) {
         println!(
             "{code:6} {:8.1} ms {:5.1}%  {n} findings",
             t.as_secs_f64() * 1e3,

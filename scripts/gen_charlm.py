@@ -30,9 +30,13 @@ lm.bin      = b"DLCLM001", u32 orders (4), u32 total characters, then one table 
               val = round(12 * log2(count)) (count >= 1, so 0 means once).
 lexicon.bin = b"DLLEX001", then one table; val = flags (1 word, 2 frequent word, 4 idiom,
               8 proper name: person, place, organisation).
-confusion.bin = b"DLCNF001", u32 n, u32 heads[n] (sorted code points), u32 start[n + 1],
+confusion.bin = b"DLCNF002", u32 n, u32 heads[n] (sorted code points), u32 start[n + 1],
               u32 cands[...] = code point | flags << 24 (1 same pinyin and tone, 2 same pinyin
-              other tone, 4 pycorrector same stroke, 8 ECSpell shape, 16 ECSpell sound).
+              other tone, 4 pycorrector same stroke, 8 ECSpell shape, 16 ECSpell sound);
+              the candidates of a head come most frequent first (1-gram count, then code
+              point), so a check can stop at the first one too rare to suggest;
+              then u8 seen[...] = the candidate's 1-gram value in lm.bin plus 1 (0: never
+              seen), so that the check need not look it up.
 
 Normalisation (the Rust side does the same): ASCII and full-width digits become `0`, ASCII
 and full-width Latin letters become `A`, white space is dropped, and each paragraph (line) is
@@ -184,7 +188,7 @@ def build_lm(shared):
         t = table_bytes(kept)
         stats.append((n, len(counts[n]), len(kept), len(t)))
         out += t
-    return bytes(out), total, stats
+    return bytes(out), total, stats, counts[1]
 
 
 def read_hanzi(shared):
@@ -222,7 +226,7 @@ def build_lexicon(shared, hanzi):
     return b"DLLEX001" + table_bytes(flags), len(flags)
 
 
-def build_confusion(shared, hanzi):
+def build_confusion(shared, hanzi, unigrams):
     heads_ok = set(hanzi)
     cands_ok = set(hanzi[:6500])  # levels 1 and 2: a fix is a common character
     pairs = {}
@@ -263,14 +267,18 @@ def build_confusion(shared, hanzi):
     start = [0]
     cands = []
     for h in heads:
-        for c in sorted(pairs[h], key=ord):
+        # Most frequent first: the check stops at the first candidate rarer than it suggests.
+        for c in sorted(pairs[h], key=lambda c: (-unigrams.get(c, 0), ord(c))):
             cands.append(ord(c) | pairs[h][c] << 24)
         start.append(len(cands))
-    out = bytearray(b"DLCNF001")
+    out = bytearray(b"DLCNF002")
     out += struct.pack("<I", len(heads))
     out += struct.pack(f"<{len(heads)}I", *(ord(h) for h in heads))
     out += struct.pack(f"<{len(start)}I", *start)
     out += struct.pack(f"<{len(cands)}I", *cands)
+    # The 1-gram count of each candidate as the model stores it, plus 1 (0: never seen).
+    seen = [unigrams.get(chr(c & 0xFFFFFF), 0) for c in cands]
+    out += bytes(min(255, quantise(n) + 1) if n else 0 for n in seen)
     return bytes(out), len(heads), len(cands)
 
 
@@ -283,9 +291,9 @@ def main():
         sys.exit(f"gen_charlm: {args.shared}/data not found (use --shared PATH)")
     os.makedirs(args.out, exist_ok=True)
     hanzi = read_hanzi(args.shared)
-    lm, total, stats = build_lm(args.shared)
+    lm, total, stats, unigrams = build_lm(args.shared)
     lex, nwords = build_lexicon(args.shared, hanzi)
-    conf, nheads, ncands = build_confusion(args.shared, hanzi)
+    conf, nheads, ncands = build_confusion(args.shared, hanzi, unigrams)
     for name, data in (("lm.bin", lm), ("lexicon.bin", lex), ("confusion.bin", conf)):
         with open(os.path.join(args.out, name), "wb") as f:
             f.write(data)

@@ -265,16 +265,17 @@ impl SuspectChar {
             }
             let mut orig: Option<(usize, u8, f32)> = None;
             let mut best: Option<(f32, char, u32)> = None;
-            for (cand, flags) in data::confusions(c) {
+            for (cand, flags, count) in data::confusions(c) {
+                // Only a common character is suggested; the candidates come most frequent
+                // first, so the first rare one ends the list.
+                if count.is_none_or(|n| n < self.min_candidate) {
+                    break;
+                }
                 // The candidate must repair an unseen side.
                 let repairs = (left.is_none() && model.log_count(&[s[i - 1], cand]).is_some())
                     || (right.is_none() && model.log_count(&[cand, s[i + 1]]).is_some())
                     || (tri_unseen && model.log_count(&[s[i - 1], cand, s[i + 1]]).is_some());
-                if !(repairs || self.no_repair)
-                    || model
-                        .log_count(&[cand])
-                        .is_none_or(|n| n < self.min_candidate)
-                {
+                if !(repairs || self.no_repair) {
                     continue;
                 }
                 let (orig_len, orig_flags, base) = match orig {
@@ -380,8 +381,8 @@ impl SuspectChar {
         let lex = data::lexicon();
         let sounds = |c: char| {
             data::confusions(c)
-                .filter(|&(_, f)| f & (data::SAME_SOUND | data::SAME_SYLLABLE) != 0)
-                .map(|(c, _)| c)
+                .filter(|&(_, f, _)| f & (data::SAME_SOUND | data::SAME_SYLLABLE) != 0)
+                .map(|(c, _, _)| c)
         };
         // A slip one character surely explains is not made a two-character one (零导 is
         // 领导, not 领道).
@@ -621,7 +622,10 @@ mod tests {
             for j in i..s.len() {
                 assert!(log_prob(model, &s, j) <= 0.0);
             }
-            assert_eq!(window_score_above(model, &s, i, f32::NEG_INFINITY), Some(full));
+            assert_eq!(
+                window_score_above(model, &s, i, f32::NEG_INFINITY),
+                Some(full)
+            );
             assert_eq!(window_score_above(model, &s, i, full - 0.01), Some(full));
             assert_eq!(window_score_above(model, &s, i, full), None);
         }

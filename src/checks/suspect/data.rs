@@ -177,9 +177,10 @@ pub const STROKE: u32 = 4;
 pub const SHAPE: u32 = 8;
 pub const SOUND: u32 = 16;
 
-/// The characters `c` is commonly confused with, each with its flags.
-pub fn confusions(c: char) -> impl Iterator<Item = (char, u32)> {
-    let n = if CONFUSION.starts_with(b"DLCNF001") {
+/// The characters `c` is commonly confused with, the most frequent in the corpus first:
+/// each with its flags and its [`Model::log_count`] (stored with it, so not looked up).
+pub fn confusions(c: char) -> impl Iterator<Item = (char, u32, Option<f32>)> {
+    let n = if CONFUSION.starts_with(b"DLCNF002") {
         u32_at(CONFUSION, 8) as usize
     } else {
         0
@@ -203,12 +204,18 @@ pub fn confusions(c: char) -> impl Iterator<Item = (char, u32)> {
             }
         }
     }
+    let total = u32_at(CONFUSION, starts + 4 * n) as usize;
+    let seen = cands + 4 * total;
     let range = found.map_or(0..0, |i| {
         u32_at(CONFUSION, starts + 4 * i) as usize..u32_at(CONFUSION, starts + 4 * i + 4) as usize
     });
     range.filter_map(move |j| {
         let v = u32_at(CONFUSION, cands + 4 * j);
-        char::from_u32(v & 0x00FF_FFFF).map(|ch| (ch, v >> 24))
+        let count = match CONFUSION.get(seen + j).copied().unwrap_or(0) {
+            0 => None,
+            q => Some(f32::from(q - 1) / 12.0),
+        };
+        char::from_u32(v & 0x00FF_FFFF).map(|ch| (ch, v >> 24, count))
     })
 }
 
@@ -227,9 +234,22 @@ mod tests {
         let lex = lexicon();
         assert!(lex.lookup(&['形', '态']).unwrap() & WORD != 0);
         assert!(lex.lookup(&['形', '杰']).is_none());
-        assert!(confusions('零').any(|(c, _)| c == '领'));
-        assert!(confusions('局').any(|(c, f)| c == '据' && f & (SAME_SOUND | SOUND) != 0));
+        assert!(confusions('零').any(|(c, _, _)| c == '领'));
+        assert!(confusions('局').any(|(c, f, _)| c == '据' && f & (SAME_SOUND | SOUND) != 0));
         assert_eq!(confusions('a').count(), 0);
+        // most frequent first, each with the model's count
+        for c in ['零', '局', '态', '的'] {
+            let counts: Vec<f32> = confusions(c)
+                .map(|(x, _, n)| {
+                    assert_eq!(n, m.log_count(&[x]), "{x}");
+                    n.unwrap_or(-1.0)
+                })
+                .collect();
+            assert!(
+                counts.len() > 3 && counts.is_sorted_by(|a, b| a >= b),
+                "{c}: {counts:?}"
+            );
+        }
     }
 
     #[test]
@@ -249,7 +269,11 @@ mod tests {
             }
             assert_eq!(hidden, 0, "a table of {n} keys");
             // and it does answer: most strings never seen stop at the filter
-            let set = table.filter.iter().map(|w| w.count_ones() as usize).sum::<usize>();
+            let set = table
+                .filter
+                .iter()
+                .map(|w| w.count_ones() as usize)
+                .sum::<usize>();
             assert!(set < table.filter.len() * 64 / 2, "{set} bits set");
         }
     }
