@@ -176,11 +176,21 @@ fn window_score(model: &Model, s: &[char], i: usize) -> f32 {
         .sum()
 }
 
-/// [`window_score`], or None as soon as it is sure not to exceed `floor` (the terms are never
-/// positive, so a partial sum at or below it can only fall).
+/// [`window_score`], or None as soon as it is sure not to exceed `floor`.
 fn window_score_above(model: &Model, s: &[char], i: usize, floor: f32) -> Option<f32> {
+    score_above(model, s, i..s.len().min(i + CONTEXT + 1), floor)
+}
+
+/// The sum of the log-probabilities of `range`, or None as soon as it is sure not to exceed
+/// `floor` (the terms are never positive, so a partial sum at or below it can only fall).
+fn score_above(
+    model: &Model,
+    s: &[char],
+    range: std::ops::Range<usize>,
+    floor: f32,
+) -> Option<f32> {
     let mut sum = 0.0;
-    for j in i..s.len().min(i + CONTEXT + 1) {
+    for j in range {
         sum += log_prob(model, s, j);
         if sum <= floor {
             return None;
@@ -402,6 +412,18 @@ impl SuspectChar {
             if !is_ideograph(a) || !is_ideograph(b) {
                 continue;
             }
+            // Same-sound words that could replace the pair (looked up first: most pairs have
+            // none, and then nothing else is computed).
+            let seconds: Vec<char> = sounds(b).collect();
+            let words: Vec<[char; 2]> = sounds(a)
+                .flat_map(|x| seconds.iter().map(move |&y| [x, y]))
+                .filter(|w| {
+                    model.log_count(w).is_some() && lex.lookup(w).is_some_and(|f| f & WORD != 0)
+                })
+                .collect();
+            if words.is_empty() {
+                continue;
+            }
             let (_, orig_flags, _) = words_at(s, i);
             if orig_flags & (NAME | IDIOM) != 0 && !self.no_name_veto {
                 continue;
@@ -417,26 +439,18 @@ impl SuspectChar {
             };
             let end = n.min(i + 2 + CONTEXT);
             let base: f32 = (i..end).map(|j| log_prob(model, s, j)).sum();
+            let adjust = self.lexicon_bonus - self.joint_penalty - guard - base;
             let mut best: Option<(f32, char, char)> = None;
-            let seconds: Vec<char> = sounds(b).collect();
-            for x in sounds(a) {
-                for &y in &seconds {
-                    let w = [x, y];
-                    if lex.lookup(&w).is_none_or(|f| f & WORD == 0) || model.log_count(&w).is_none()
-                    {
-                        continue;
-                    }
-                    s[i] = x;
-                    s[i + 1] = y;
-                    let score: f32 = (i..end).map(|j| log_prob(model, s, j)).sum::<f32>() - base
-                        + self.lexicon_bonus
-                        - self.joint_penalty
-                        - guard;
-                    s[i] = a;
-                    s[i + 1] = b;
-                    if best.is_none_or(|t| score > t.0) {
-                        best = Some((score, x, y));
-                    }
+            for [x, y] in words {
+                // Only a pair that can still win is scored to the end.
+                let floor = best.map_or(low, |t| t.0.max(low));
+                s[i] = x;
+                s[i + 1] = y;
+                let window = score_above(model, s, i..end, floor - adjust);
+                s[i] = a;
+                s[i + 1] = b;
+                if let Some(window) = window {
+                    best = Some((window + adjust, x, y));
                 }
             }
             if let Some((score, x, y)) = best
