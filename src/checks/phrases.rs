@@ -23,7 +23,7 @@ use super::{
     Builder, Check, Finding, Params, is_ideograph, known_params, section_lines, string_list,
 };
 use crate::source::Document;
-use aho_corasick::{AhoCorasick, MatchKind};
+use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -145,7 +145,9 @@ struct Roles {
 
 struct Index {
     phrases: Vec<Phrase>,
-    automaton: Option<AhoCorasick>,
+    /// Every anchor, overlapping matches reported (daachorse's character-wise automaton:
+    /// about twice as fast on Chinese text as aho-corasick's, see docs/performance.md).
+    automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
     roles: Vec<Roles>,
 }
 
@@ -187,8 +189,8 @@ impl Index {
         let automaton = if patterns.is_empty() {
             None
         } else {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
+            // The patterns are distinct (`id`), as the builder requires.
+            CharwiseDoubleArrayAhoCorasickBuilder::new()
                 .build(&patterns)
                 .ok()
         };
@@ -421,7 +423,7 @@ fn scan(index: &Index, text: &str) -> (Vec<Candidate>, Vec<(Range<usize>, u32)>)
     let mut bounds = Vec::new();
     let mut buf = Vec::new();
     for m in automaton.find_overlapping_iter(text) {
-        let roles = &index.roles[m.pattern().as_usize()];
+        let roles = &index.roles[m.value() as usize];
         if let Some(p) = roles.exact {
             exact.push((m.start()..m.end(), p));
         }

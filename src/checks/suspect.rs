@@ -558,22 +558,27 @@ impl Check for SuspectChar {
         if self.repeated_ok && !kept.is_empty() {
             // A name or term the model has not seen is usually written the same way each
             // time; a slip rarely repeats. One pass counts every rare pair.
-            let rare: Vec<&str> = kept.iter().map(|(_, f)| f.rare.as_str()).collect();
-            if let Ok(ac) = aho_corasick::AhoCorasick::new(&rare) {
+            // Each distinct rare string once (the automaton wants distinct patterns).
+            let mut ids: std::collections::HashMap<&str, u32> = Default::default();
+            let mut rare: Vec<&str> = Vec::new();
+            let which: Vec<u32> = kept
+                .iter()
+                .map(|(_, f)| {
+                    *ids.entry(f.rare.as_str()).or_insert_with(|| {
+                        rare.push(f.rare.as_str());
+                        rare.len() as u32 - 1
+                    })
+                })
+                .collect();
+            if let Ok(ac) = daachorse::CharwiseDoubleArrayAhoCorasick::<u32>::new(&rare) {
                 let mut seen = vec![0u32; rare.len()];
                 for m in ac.find_overlapping_iter(text) {
-                    seen[m.pattern().as_usize()] += 1;
-                }
-                // Equal patterns share the count of the first.
-                let mut first: std::collections::HashMap<&str, usize> = Default::default();
-                for (k, r) in rare.iter().enumerate() {
-                    let i = *first.entry(r).or_insert(k);
-                    seen[k] = seen[i];
+                    seen[m.value() as usize] += 1;
                 }
                 let mut k = 0;
                 kept.retain(|(_, f)| {
                     k += 1;
-                    f.rare.chars().count() < 2 || seen[k - 1] < 2
+                    f.rare.chars().count() < 2 || seen[which[k - 1] as usize] < 2
                 });
             }
         }
