@@ -25,10 +25,11 @@ hash over the Unicode scalar values of the (normalised) characters:
 
 The top `b` bits of h pick a bucket, the low 16 bits are stored as the key; a table is
     u32 b, u32 n, u32 index[2**b + 1] (start of each bucket), u16 keys[n] (sorted within a
-    bucket), u8 vals[n], padding to 4 bytes.
-lm.bin      = b"DLCLM001", u32 orders (4), u32 total characters, then one table per order;
+    bucket), u8 vals[n], padding to 4 bytes, u64 filter[2**b] (bit `key & 63` of a bucket's
+    word is set for each of its keys).
+lm.bin      = b"DLCLM002", u32 orders (4), u32 total characters, then one table per order;
               val = round(12 * log2(count)) (count >= 1, so 0 means once).
-lexicon.bin = b"DLLEX001", then one table; val = flags (1 word, 2 frequent word, 4 idiom,
+lexicon.bin = b"DLLEX002", then one table; val = flags (1 word, 2 frequent word, 4 idiom,
               8 proper name: person, place, organisation).
 confusion.bin = b"DLCNF002", u32 n, u32 heads[n] (sorted code points), u32 start[n + 1],
               u32 cands[...] = code point | flags << 24 (1 same pinyin and tone, 2 same pinyin
@@ -66,7 +67,7 @@ EC_SOUND = "data/lexicon/ecspell/soundConfusion.json"
 
 ORDERS = 4
 # An n-gram of this order is kept only when seen at least this often (1 keeps all).  All are
-# kept: 6.2 MB.  Dropping the 3- and 4-gram singletons gives 2.7 MB; what that costs in F1
+# kept: 6.2 MB of tables (7.5 MB with the filters).  Dropping the 3- and 4-gram singletons gives 2.7 MB; what that costs in F1
 # has not been measured yet.
 MIN_COUNT = {1: 1, 2: 1, 3: 1, 4: 1}
 # Words of the frequency list below this frequency are noise (its floor is 3).
@@ -162,6 +163,13 @@ def table_bytes(items):
     out += bytes(vals)
     while len(out) % 4:
         out += b"\0"
+    # The filter: bit (key & 63) of word[bucket] is set for every key of the bucket, so a
+    # lookup of a string never seen usually ends after reading one byte.
+    words = [0] * (1 << b)
+    for bucket in range(1 << b):
+        for k in keys[index[bucket] : index[bucket + 1]]:
+            words[bucket] |= 1 << (k & 63)
+    out += struct.pack(f"<{len(words)}Q", *words)
     return bytes(out)
 
 
@@ -180,7 +188,7 @@ def build_lm(shared):
             for i in range(len(s) - n + 1):
                 g = s[i : i + n]
                 c[g] = c.get(g, 0) + 1
-    out = bytearray(b"DLCLM001")
+    out = bytearray(b"DLCLM002")
     out += struct.pack("<II", ORDERS, total)
     stats = []
     for n in range(1, ORDERS + 1):
@@ -223,7 +231,7 @@ def build_lexicon(shared, hanzi):
     with open(os.path.join(shared, PROPER), encoding="utf-8") as f:
         for line in f:
             add(line.strip(), 1 | 4)
-    return b"DLLEX001" + table_bytes(flags), len(flags)
+    return b"DLLEX002" + table_bytes(flags), len(flags)
 
 
 def build_confusion(shared, hanzi, unigrams):

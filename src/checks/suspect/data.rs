@@ -29,9 +29,10 @@ pub struct Table {
     index: &'static [u8],
     keys: &'static [u8],
     vals: &'static [u8],
-    /// One bit per (bucket, low six key bits), set for every key: most strings a check asks
-    /// for were never seen, and a clear bit says so without reading the three arrays.
-    filter: Vec<u64>,
+    /// One bit per (bucket, low six key bits), set for every key (a little-endian u64 per
+    /// bucket): most strings a check asks for were never seen, and a clear bit says so
+    /// without reading the three arrays.
+    filter: &'static [u8],
 }
 
 impl Table {
@@ -42,7 +43,7 @@ impl Table {
             index: &[],
             keys: &[],
             vals: &[],
-            filter: Vec::new(),
+            filter: &[],
         };
         let bits = u32_at(bytes, *at);
         let n = u32_at(bytes, *at + 4) as usize;
@@ -53,20 +54,19 @@ impl Table {
         let start = *at + 8;
         let keys_at = start + index_len;
         let vals_at = keys_at + 2 * n;
-        let end = (vals_at + n).next_multiple_of(4);
-        if bytes.len() < vals_at + n {
+        let filter_at = (vals_at + n).next_multiple_of(4);
+        let end = filter_at + (1usize << bits) * 8;
+        if bytes.len() < end {
             return empty;
         }
         *at = end;
-        let mut table = Table {
+        Table {
             bits,
             index: &bytes[start..keys_at],
             keys: &bytes[keys_at..vals_at],
             vals: &bytes[vals_at..vals_at + n],
-            filter: Vec::new(),
-        };
-        table.filter = table.filter();
-        table
+            filter: &bytes[filter_at..end],
+        }
     }
 
     /// The value stored for the string whose hash is `h`.
@@ -75,8 +75,8 @@ impl Table {
             return None;
         }
         let bucket = (h >> (64 - self.bits)) as usize;
-        let slot = (bucket << 6) | (h & 63) as usize;
-        if self.filter[slot / 64] & (1 << (slot % 64)) == 0 {
+        let bit = (h & 63) as usize;
+        if self.filter[bucket * 8 + bit / 8] & (1 << (bit % 8)) == 0 {
             return None;
         }
         let lo = u32_at(self.index, bucket * 4) as usize;
@@ -98,20 +98,6 @@ impl Table {
     pub fn lookup(&self, chars: &[char]) -> Option<u8> {
         self.get(hash(chars))
     }
-
-    /// The bits of [`Table::filter`]: one per bucket and value of the six low key bits.
-    fn filter(&self) -> Vec<u64> {
-        let mut bits = vec![0u64; (1usize << self.bits).max(1)];
-        let n = self.vals.len();
-        for (bucket, word) in bits.iter_mut().enumerate() {
-            let lo = (u32_at(self.index, bucket * 4) as usize).min(n);
-            let hi = (u32_at(self.index, bucket * 4 + 4) as usize).min(n);
-            for k in lo..hi {
-                *word |= 1 << (self.keys[2 * k] & 63);
-            }
-        }
-        bits
-    }
 }
 
 /// The character n-gram counts (orders 1 to 4).
@@ -127,7 +113,7 @@ impl Model {
     pub fn get() -> &'static Model {
         static MODEL: std::sync::OnceLock<Model> = std::sync::OnceLock::new();
         MODEL.get_or_init(|| {
-            if !LM.starts_with(b"DLCLM001") {
+            if !LM.starts_with(b"DLCLM002") {
                 return Model {
                     total: 1,
                     orders: Vec::new(),
@@ -162,7 +148,7 @@ pub fn lexicon() -> &'static Table {
     static LEX: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
     LEX.get_or_init(|| {
         let mut at = 8;
-        if LEXICON.starts_with(b"DLLEX001") {
+        if LEXICON.starts_with(b"DLLEX002") {
             Table::read(LEXICON, &mut at)
         } else {
             Table::read(&[], &mut at)
