@@ -67,8 +67,8 @@ EC_SOUND = "data/lexicon/ecspell/soundConfusion.json"
 
 ORDERS = 4
 # An n-gram of this order is kept only when seen at least this often (1 keeps all).  All are
-# kept: 6.2 MB of tables (7.5 MB with the filters).  Dropping the 3- and 4-gram singletons gives 2.7 MB; what that costs in F1
-# has not been measured yet.
+# kept: 6.2 MB of tables (7.5 MB with the filters).  Dropping the 3- and 4-gram singletons
+# gives 2.7 MB; what that costs in F1 has not been measured yet.
 MIN_COUNT = {1: 1, 2: 1, 3: 1, 4: 1}
 # Words of the frequency list below this frequency are noise (its floor is 3).
 WORD_MIN_FREQ = 5
