@@ -173,7 +173,22 @@ impl Engine {
                 let Some((regex, found_group)) = entry.regex() else {
                     continue;
                 };
-                for caps in regex.captures_iter(text) {
+                // Near the literals every match holds, or the whole text: the same matches.
+                let matches: Box<dyn Iterator<Item = regex::Captures>> = match entry.windows(text) {
+                    Some(windows) => Box::new(windows.into_iter().flat_map(|w| {
+                        let hay = &text[..w.end];
+                        let mut at = w.start;
+                        std::iter::from_fn(move || {
+                            let caps = regex.captures_at(hay, at)?;
+                            let whole = caps.get(0).expect("group 0 always matches");
+                            // No entry matches the empty string (checked at load).
+                            at = whole.end();
+                            (!whole.is_empty()).then_some(caps)
+                        })
+                    })),
+                    None => Box::new(regex.captures_iter(text)),
+                };
+                for caps in matches {
                     let whole = caps.get(0).expect("group 0 always matches");
                     let Some(m) = found_group.map_or(Some(whole), |g| caps.get(g)) else {
                         continue;
@@ -499,6 +514,37 @@ good = "截至2024年底"
         assert_eq!(ds[0].fixes[0].replacement, "截至");
         assert_eq!(ds[0].fixes[0].applicability, Applicability::Suggestion);
         assert_eq!(ds[0].help.as_deref(), Some("可考虑改为“截至”"));
+    }
+
+    #[test]
+    fn a_regex_run_near_its_literal_finds_what_a_whole_search_finds() {
+        let rules = r#"
+[[rule]]
+code = "T3"
+name = "yingli"
+family = "usage"
+severity = "warning"
+summary = "s"
+message = "m"
+[[rule.regex]]
+pattern = '(?:^|[^经运])(?P<found>营利)(?:能力|水平)'
+[[rule.example]]
+bad = "提高营利能力"
+"#;
+        let e = engine(rules);
+        let pad = "加强组织领导。".repeat(200);
+        // at the very start (`^`), after 经 (no), after a line break, at the very end
+        let text = format!("营利能力{pad}经营利能力{pad}\n营利水平{pad}提高营利能力");
+        let found: Vec<usize> = e.check_text(&text).iter().map(|d| d.span.start).collect();
+        let whole: Vec<usize> = regex::Regex::new("(?:^|[^经运])(?P<found>营利)(?:能力|水平)")
+            .unwrap()
+            .captures_iter(&text)
+            .map(|c| c.name("found").unwrap().start())
+            .collect();
+        assert_eq!(found.len(), 3);
+        assert_eq!(found, whole);
+        let rule = &e.book.rules[0];
+        assert!(rule.regexes[0].windows(&text).is_some_and(|w| w.len() == 4));
     }
 
     #[test]

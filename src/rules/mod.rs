@@ -4,6 +4,7 @@
 
 mod builtin;
 mod error;
+mod gate;
 pub mod pattern;
 mod schema;
 pub mod template;
@@ -121,12 +122,18 @@ pub struct RegexEntry {
 struct Compiled {
     regex: Regex,
     found_group: Option<usize>,
+    gate: Option<gate::Gate>,
 }
 
 impl Compiled {
     fn new(regex: Regex) -> Compiled {
         let found_group = regex.capture_names().position(|name| name == Some("found"));
-        Compiled { regex, found_group }
+        let gate = gate::Gate::new(regex.as_str());
+        Compiled {
+            regex,
+            found_group,
+            gate,
+        }
     }
 }
 
@@ -139,6 +146,13 @@ impl RegexEntry {
             .get_or_init(|| pattern::compile(&self.pattern).ok().map(Compiled::new))
             .as_ref()
             .map(|c| (&c.regex, c.found_group))
+    }
+
+    /// The stretches of `text` the regex can match in (see [`gate`]), or None when the
+    /// whole text must be searched.
+    pub fn windows(&self, text: &str) -> Option<Vec<std::ops::Range<usize>>> {
+        self.regex()?;
+        self.compiled.get()?.as_ref()?.gate.as_ref()?.windows(text)
     }
 }
 

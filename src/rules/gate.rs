@@ -1,0 +1,161 @@
+//! Running a regex entry only where it can match.
+//!
+//! Most regex entries of a rule set look for a rare word in a context: `(?:^|[^经运])营利…`.
+//! The regex crate finds no literal prefix in such a pattern (it may start with any character
+//! but two), so it runs its automaton over the whole text. A [`Gate`] finds, from the
+//! pattern's syntax, a literal that every match contains (the common start of the prefixes
+//! of some tail of the top-level sequence: `营利` here) and the longest a match can be; the
+//! regex then runs only on the stretches of text within that reach of an occurrence (found by
+//! `memchr::memmem`, many times faster than an automaton), with the text before a stretch
+//! still in view (so `^` keeps its meaning). The findings are the same as a search of the
+//! whole text: every match contains an occurrence and lies within its reach, and stretches
+//! that overlap are merged.
+//!
+//! Patterns that can match without bound, that use a look-around a cut-off text would change
+//! (`$`, `\b`), or that have no required literal of two characters or more are searched
+//! whole, as are texts where the stretches would cover much of the text.
+
+use memchr::memmem::Finder;
+use regex_syntax::hir::literal::Extractor;
+use regex_syntax::hir::{Hir, HirKind, Look, LookSet};
+use std::ops::Range;
+
+/// Fewest bytes the literal must have (two Chinese characters: one is too common).
+const MIN_LITERAL: usize = 6;
+
+/// Where a regex can match: near a literal every match contains.
+#[derive(Debug, Clone)]
+pub struct Gate {
+    finder: Finder<'static>,
+    /// How far (bytes) a match can reach from the start or end of an occurrence.
+    reach: usize,
+}
+
+impl Gate {
+    /// The gate of `pattern`, or None when it has no useful one.
+    pub fn new(pattern: &str) -> Option<Gate> {
+        let hir = regex_syntax::parse(pattern).ok()?;
+        let props = hir.properties();
+        let longest = props.maximum_len()?;
+        // Assertions about what comes before a position are seen through `captures_at`;
+        // the end of a stretch is not the end of the text, so nothing may look after it.
+        let before = LookSet::empty()
+            .insert(Look::Start)
+            .insert(Look::StartLF)
+            .insert(Look::StartCRLF);
+        if !props.look_set().subtract(before).is_empty() {
+            return None;
+        }
+        let mut top = &hir;
+        while let HirKind::Capture(c) = top.kind() {
+            top = &c.sub;
+        }
+        let parts: &[Hir] = match top.kind() {
+            HirKind::Concat(parts) => parts,
+            _ => std::slice::from_ref(top),
+        };
+        // Every match holds a match of each tail of the sequence, which starts with one of
+        // the tail's prefix literals when their set is finite, so with their common start.
+        // The longest such literal is taken.
+        let mut best: Vec<u8> = Vec::new();
+        for k in 0..parts.len() {
+            let tail = Hir::concat(parts[k..].to_vec());
+            let seq = Extractor::new().extract(&tail);
+            let Some((first, rest)) = seq.literals().and_then(|l| l.split_first()) else {
+                continue;
+            };
+            let mut common = first.as_bytes();
+            for l in rest {
+                let n = common
+                    .iter()
+                    .zip(l.as_bytes())
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                common = &common[..n];
+            }
+            if common.len() > best.len() {
+                best = common.to_vec();
+            }
+        }
+        if best.len() < MIN_LITERAL {
+            return None;
+        }
+        Some(Gate {
+            finder: Finder::new(&best).into_owned(),
+            reach: longest,
+        })
+    }
+
+    /// The stretches of `text` that can hold a match (sorted, disjoint, on character
+    /// boundaries), or None when they would cover more than a quarter of it.
+    pub fn windows(&self, text: &str) -> Option<Vec<Range<usize>>> {
+        let mut out: Vec<Range<usize>> = Vec::new();
+        let mut covered = 0;
+        let n = self.finder.needle().len();
+        for at in self.finder.find_iter(text.as_bytes()) {
+            let mut start = at.saturating_sub(self.reach);
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (at + n + self.reach).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            match out.last_mut() {
+                Some(last) if start <= last.end => {
+                    covered += end.saturating_sub(last.end);
+                    last.end = last.end.max(end);
+                }
+                _ => {
+                    covered += end - start;
+                    out.push(start..end);
+                }
+            }
+            if covered > text.len() / 4 {
+                return None;
+            }
+        }
+        Some(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gates_come_from_literals_every_match_holds() {
+        let g = Gate::new("(?:^|[^经运])(?P<found>营利)(?:能力|水平)").unwrap();
+        // 营利能力 and 营利水平 start with 营利
+        assert_eq!(g.finder.needle(), "营利".as_bytes());
+        // a character other than 经 and 运 (up to 4 bytes), then 12 bytes
+        assert_eq!(g.reach, 4 + 12);
+        assert_eq!(
+            Gate::new("(?:^|[^有到])(?:更好|充分)(?P<found>的)发挥[^，。]{0,12}?作用")
+                .unwrap()
+                .finder
+                .needle(),
+            "的发挥".as_bytes()
+        );
+        // one character in common is too little
+        assert!(Gate::new("(?:认真|切实)(?P<found>的)(?:做好|抓好)").is_none());
+        // without bound, with a look-ahead, or only short literals: none
+        assert!(Gate::new("营利.*能力").is_none());
+        assert!(Gate::new("营利$").is_none());
+        assert!(Gate::new(r"\b营利").is_none());
+        assert!(Gate::new("[^a]b").is_none());
+        assert!(Gate::new("(?m)^营利").is_some());
+    }
+
+    #[test]
+    fn windows_hold_every_match_and_give_way_to_dense_text() {
+        let g = Gate::new("(?:^|[^经运])(?P<found>营利)能力").unwrap();
+        let text = format!("{}提高营利能力。{}", "甲".repeat(100), "乙".repeat(100));
+        let w = g.windows(&text).unwrap();
+        assert_eq!(w.len(), 1);
+        let at = text.find("提高").unwrap();
+        assert!(w[0].start <= at && w[0].end >= at + "提高营利能力".len());
+        assert_eq!(g.windows("甲乙丙").unwrap(), Vec::<Range<usize>>::new());
+        assert!(g.windows(&"营利能力".repeat(10)).is_none());
+    }
+}
