@@ -507,6 +507,11 @@ impl Check for SuspectChar {
     }
 
     fn run(&self, doc: &Document, out: &mut Vec<Finding>) {
+        // An empty text has no paragraph to score: it need not pay for reading the model
+        // (a fifth of the start-up of `doclint empty.txt`).
+        if doc.text.is_empty() {
+            return;
+        }
         let model = Model::get();
         if model.max_order() == 0 {
             return;
@@ -621,7 +626,10 @@ mod tests {
             for j in i..s.len() {
                 assert!(log_prob(model, &s, j) <= 0.0);
             }
-            assert_eq!(window_score_above(model, &s, i, f32::NEG_INFINITY), Some(full));
+            assert_eq!(
+                window_score_above(model, &s, i, f32::NEG_INFINITY),
+                Some(full)
+            );
             assert_eq!(window_score_above(model, &s, i, full - 0.01), Some(full));
             assert_eq!(window_score_above(model, &s, i, full), None);
         }
