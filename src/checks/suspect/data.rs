@@ -249,7 +249,11 @@ mod tests {
             }
             assert_eq!(hidden, 0, "a table of {n} keys");
             // and it does answer: most strings never seen stop at the filter
-            let set = table.filter.iter().map(|w| w.count_ones() as usize).sum::<usize>();
+            let set = table
+                .filter
+                .iter()
+                .map(|w| w.count_ones() as usize)
+                .sum::<usize>();
             assert!(set < table.filter.len() * 64 / 2, "{set} bits set");
         }
     }
