@@ -10,6 +10,7 @@ use crate::source::Document;
 use crate::year::{DocYear, YearSource};
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use matcher::{Hit, Matcher};
+use rayon::prelude::*;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -135,6 +136,107 @@ impl Engine {
         doc: &Document,
         runs: &dyn Fn(&Rule, Level) -> bool,
     ) -> Vec<Diagnostic> {
+        self.check_shared(doc, runs, SHARED_TEXT)
+    }
+
+    /// [`Engine::check_with`], sharing the work out when the text has `shared` bytes or more.
+    fn check_shared(
+        &self,
+        doc: &Document,
+        runs: &dyn Fn(&Rule, Level) -> bool,
+        shared: usize,
+    ) -> Vec<Diagnostic> {
+        let text = doc.text.as_str();
+        // What runs is asked first, rule by rule, so that the work can then be shared out.
+        // No regex entry matches the empty string (checked at load, and for the built-in sets
+        // by the test suite), so an empty text needs none of them compiled.
+        let regex_rules: Vec<&Rule> = if text.is_empty() {
+            Vec::new()
+        } else {
+            self.book
+                .rules
+                .iter()
+                .filter(|rule| !rule.regexes.is_empty() && runs(rule, Level::Always))
+                .collect()
+        };
+        let checks: Vec<(&Rule, Level)> = self
+            .book
+            .rules
+            .iter()
+            .filter_map(|rule| Some((rule, rule.check.as_ref()?.level())))
+            .filter(|&(rule, level)| runs(rule, level))
+            .collect();
+        let run = |&(rule, _): &(&Rule, Level)| {
+            let mut findings = Vec::new();
+            if let Some(check) = &rule.check {
+                check.run(doc, &mut findings);
+            }
+            findings
+        };
+        // A long text is checked on every thread of the pool (the automaton and the regexes
+        // beside the checks, the checks beside each other); a short one on this thread, as
+        // many files are usually checked at once. The results are put together in the same
+        // order either way.
+        let (mut out, found): (Vec<Diagnostic>, Vec<Vec<Finding>>) = if text.len() >= shared {
+            // One task per check, the statistical ones (by far the longest) started first,
+            // so that no thread waits for a long check queued behind short ones.
+            let mut order: Vec<usize> = (0..checks.len()).collect();
+            order.sort_by_key(|&k| checks[k].1 == Level::Always);
+            let (out, mut ran): (Vec<Diagnostic>, Vec<(usize, Vec<Finding>)>) = rayon::join(
+                || self.entries(doc, &regex_rules),
+                || {
+                    order
+                        .par_iter()
+                        .with_max_len(1)
+                        .map(|&k| (k, run(&checks[k])))
+                        .collect()
+                },
+            );
+            ran.sort_by_key(|r| r.0);
+            (out, ran.into_iter().map(|r| r.1).collect())
+        } else {
+            (
+                self.entries(doc, &regex_rules),
+                checks.iter().map(run).collect(),
+            )
+        };
+        // Findings of the statistical checks (those with an operating point) give way to
+        // any other finding on the same characters: a listed typo says it better.
+        let mut yielding = Vec::new();
+        for (&(rule, level), findings) in checks.iter().zip(found) {
+            let found = findings.into_iter().map(|f| diagnostic(rule, text, f));
+            if level == Level::Always {
+                out.extend(found);
+            } else {
+                yielding.extend(found);
+            }
+        }
+        if !yielding.is_empty() {
+            let mut spans: Vec<Range<usize>> = out.iter().map(|d| d.span.clone()).collect();
+            spans.sort_by_key(|s| s.start);
+            let mut reach = Vec::with_capacity(spans.len());
+            let mut end = 0;
+            for s in &spans {
+                end = end.max(s.end);
+                reach.push(end);
+            }
+            yielding.retain(|d| {
+                let before = spans.partition_point(|s| s.start < d.span.end.max(d.span.start + 1));
+                before == 0 || reach[before - 1] <= d.span.start
+            });
+            out.append(&mut yielding);
+        }
+        if !doc.masked.is_empty() {
+            out.retain(|d| !doc.is_masked(&d.span));
+        }
+        out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        out.dedup_by(|a, b| a.span == b.span && a.rule == b.rule);
+        out
+    }
+
+    /// The findings of the literal entries (one automaton pass) and of the regex entries of
+    /// `regex_rules`.
+    fn entries(&self, doc: &Document, regex_rules: &[&Rule]) -> Vec<Diagnostic> {
         let text = doc.text.as_str();
         let mut out = Vec::new();
         let mut from = 0;
@@ -148,17 +250,7 @@ impl Engine {
                 None => from = hit.start + char_len(text, hit.start),
             }
         }
-        // No regex entry matches the empty string (checked at load, and for the built-in sets
-        // by the test suite), so an empty text needs none of them compiled.
-        let regex_rules = if text.is_empty() {
-            &[][..]
-        } else {
-            &self.book.rules[..]
-        };
         for rule in regex_rules {
-            if rule.regexes.is_empty() || !runs(rule, Level::Always) {
-                continue;
-            }
             for entry in &rule.regexes {
                 if let Some(valid) = &entry.valid {
                     // Reported only when the document year is known and outside the range.
@@ -215,45 +307,6 @@ impl Engine {
                 }
             }
         }
-        let mut findings = Vec::new();
-        // Findings of the statistical checks (those with an operating point) give way to
-        // any other finding on the same characters: a listed typo says it better.
-        let mut yielding = Vec::new();
-        for rule in &self.book.rules {
-            if let Some(check) = &rule.check {
-                let level = check.level();
-                if !runs(rule, level) {
-                    continue;
-                }
-                check.run(doc, &mut findings);
-                let found = findings.drain(..).map(|f| diagnostic(rule, text, f));
-                if level == Level::Always {
-                    out.extend(found);
-                } else {
-                    yielding.extend(found);
-                }
-            }
-        }
-        if !yielding.is_empty() {
-            let mut spans: Vec<Range<usize>> = out.iter().map(|d| d.span.clone()).collect();
-            spans.sort_by_key(|s| s.start);
-            let mut reach = Vec::with_capacity(spans.len());
-            let mut end = 0;
-            for s in &spans {
-                end = end.max(s.end);
-                reach.push(end);
-            }
-            yielding.retain(|d| {
-                let before = spans.partition_point(|s| s.start < d.span.end.max(d.span.start + 1));
-                before == 0 || reach[before - 1] <= d.span.start
-            });
-            out.append(&mut yielding);
-        }
-        if !doc.masked.is_empty() {
-            out.retain(|d| !doc.is_masked(&d.span));
-        }
-        out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        out.dedup_by(|a, b| a.span == b.span && a.rule == b.rule);
         out
     }
 
@@ -405,6 +458,9 @@ pub(crate) fn covered(text: &str, span: &Range<usize>, contexts: &[String]) -> b
     })
 }
 
+/// Bytes from which one text is checked on all the threads of the pool.
+const SHARED_TEXT: usize = 256 * 1024;
+
 fn char_len(text: &str, at: usize) -> usize {
     text[at..].chars().next().map_or(1, char::len_utf8)
 }
@@ -545,6 +601,26 @@ bad = "提高营利能力"
         assert_eq!(found, whole);
         let rule = &e.book.rules[0];
         assert!(rule.regexes[0].windows(&text).is_some_and(|w| w.len() == 4));
+    }
+
+    #[test]
+    fn a_text_checked_on_all_threads_gives_what_one_thread_gives() {
+        let e = Engine::new(RuleBook::load(crate::rules::builtin_sources()).unwrap()).unwrap();
+        let text = [
+            include_str!("../../fixtures/2024年上半年工作总结.txt"),
+            include_str!("../../fixtures/关于开展安全生产大检查的通知.txt"),
+            "切实加强组织零导。截止2024年底，按装调试。\n",
+        ]
+        .concat()
+        .repeat(3);
+        let doc = Document::new("t.txt", &text);
+        for thorough in [false, true] {
+            let runs = |_: &Rule, level: Level| level.runs(thorough);
+            let shared = e.check_shared(&doc, &runs, 0);
+            let alone = e.check_shared(&doc, &runs, usize::MAX);
+            assert!(shared.len() > 20, "{}", shared.len());
+            assert_eq!(shared, alone);
+        }
     }
 
     #[test]
