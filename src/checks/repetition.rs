@@ -228,7 +228,8 @@ impl Check for DoubledChar {
             let width = c.len_utf8();
             let mut end = pos + width;
             let mut n = 1;
-            while text[end..].starts_with(c) {
+            // The next character decoded (a call to compare bytes costs more here).
+            while text[end..].chars().next() == Some(c) {
                 end += width;
                 n += 1;
             }
@@ -284,7 +285,13 @@ impl Check for DoubledWord {
                 }
                 let start = starts[(k - 2 * len) % RING];
                 let mid = starts[(k - len) % RING];
-                if start < reported_to || bytes[start..mid] != bytes[mid..end] {
+                // The two halves' last bytes first: most positions differ there, and a
+                // slice comparison is a call.
+                if start < reported_to
+                    || mid - start != end - mid
+                    || bytes[mid - 1] != bytes[end - 1]
+                    || bytes[start..mid] != bytes[mid..end]
+                {
                     continue;
                 }
                 let lex = lexicon();
