@@ -105,7 +105,7 @@ pub fn load_path(
 /// Loads a document from its bytes.
 pub fn load(
     name: &str,
-    bytes: Vec<u8>,
+    mut bytes: Vec<u8>,
     format: Format,
     forced: Option<TextEncoding>,
 ) -> Result<Loaded, SourceError> {
@@ -123,16 +123,21 @@ pub fn load(
             && !bytes.starts_with(b"\xFF\xFE")
             && !bytes.starts_with(b"\xFE\xFF")
             && !bytes.contains(&0);
-        if plain && std::str::from_utf8(&bytes).is_ok() {
-            let text = String::from_utf8(bytes).expect("checked to be UTF-8");
-            return Ok(Loaded {
-                doc: from_text(name, text, format),
-                origin: Origin::Text {
-                    encoding: TextEncoding::Utf8 { bom: false },
-                    bytes: None,
-                },
-                format,
-            });
+        // (Validated once: the bytes come back when they are not UTF-8.)
+        if plain {
+            bytes = match String::from_utf8(bytes) {
+                Ok(text) => {
+                    return Ok(Loaded {
+                        doc: from_text(name, text, format),
+                        origin: Origin::Text {
+                            encoding: TextEncoding::Utf8 { bom: false },
+                            bytes: None,
+                        },
+                        format,
+                    });
+                }
+                Err(e) => e.into_bytes(),
+            };
         }
     }
     let (encoding, text) = match forced {
