@@ -134,7 +134,7 @@ pub fn infer(path: &str, text: &str, given: Option<DocYear>) -> Option<DocYear> 
     let mut year = DocYear {
         years,
         source,
-        evidence: evidence.to_string(),
+        evidence: shown(evidence),
         extra: None,
     };
     if source == YearSource::FileName
@@ -251,6 +251,18 @@ fn reports_on_whole_year(evidence: &str) -> bool {
 }
 
 /// The title: the first non-empty line, trimmed.
+/// `evidence` as shown to the user: a first line that is a whole paragraph (or a whole file
+/// on one line) is cut after [`SHOWN`] characters, not copied whole.
+fn shown(evidence: &str) -> String {
+    match evidence.char_indices().nth(SHOWN) {
+        Some((cut, _)) => format!("{}…", &evidence[..cut]),
+        None => evidence.to_string(),
+    }
+}
+
+/// Characters of the evidence for a year shown at most.
+const SHOWN: usize = 120;
+
 pub fn title(text: &str) -> Option<&str> {
     text.lines()
         .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}'))
@@ -513,6 +525,15 @@ fn digit_runs(s: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_first_line_is_shown_cut() {
+        let text = format!("2024年{}", "加强组织领导。".repeat(10_000));
+        let year = infer("a.txt", &text, None).unwrap();
+        assert_eq!(year.years, [2024]);
+        assert_eq!(year.evidence.chars().count(), SHOWN + 1);
+        assert!(year.evidence.ends_with('…'));
+    }
 
     #[test]
     fn file_name_wins_over_title() {
