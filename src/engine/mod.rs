@@ -262,11 +262,16 @@ impl Engine {
                         continue;
                     }
                 }
+                // Near the literal every match holds, or the whole text: the same matches.
+                // A text without that literal needs the regex not even compiled.
+                let windows = entry.windows(text);
+                if windows.as_ref().is_some_and(Vec::is_empty) {
+                    continue;
+                }
                 let Some((regex, found_group)) = entry.regex() else {
                     continue;
                 };
-                // Near the literals every match holds, or the whole text: the same matches.
-                let matches: Box<dyn Iterator<Item = regex::Captures>> = match entry.windows(text) {
+                let matches: Box<dyn Iterator<Item = regex::Captures>> = match windows {
                     Some(windows) => Box::new(windows.into_iter().flat_map(|w| {
                         let hay = &text[..w.end];
                         let mut at = w.start;

@@ -111,6 +111,9 @@ pub struct RegexEntry {
     /// built-in one on first use, since compiling them all costs tens of milliseconds at every
     /// start and the test suite compiles each one with the same checks as a user's.
     compiled: OnceLock<Option<Compiled>>,
+    /// Where the regex can match (see [`gate`]), made from the pattern on first use: a text
+    /// without the gate's literal needs the regex neither run nor compiled.
+    gate: OnceLock<Option<gate::Gate>>,
     pub fix: Option<String>,
     pub unless: Vec<String>,
     pub note: Option<String>,
@@ -123,18 +126,12 @@ pub struct RegexEntry {
 struct Compiled {
     regex: Regex,
     found_group: Option<usize>,
-    gate: Option<gate::Gate>,
 }
 
 impl Compiled {
     fn new(regex: Regex) -> Compiled {
         let found_group = regex.capture_names().position(|name| name == Some("found"));
-        let gate = gate::Gate::new(regex.as_str());
-        Compiled {
-            regex,
-            found_group,
-            gate,
-        }
+        Compiled { regex, found_group }
     }
 }
 
@@ -152,8 +149,10 @@ impl RegexEntry {
     /// The stretches of `text` the regex can match in (see [`gate`]), or None when the
     /// whole text must be searched.
     pub fn windows(&self, text: &str) -> Option<Vec<std::ops::Range<usize>>> {
-        self.regex()?;
-        self.compiled.get()?.as_ref()?.gate.as_ref()?.windows(text)
+        self.gate
+            .get_or_init(|| gate::Gate::new(&self.pattern))
+            .as_ref()?
+            .windows(text)
     }
 }
 
@@ -635,6 +634,7 @@ impl Validator<'_> {
             regexes.push(RegexEntry {
                 pattern: r.pattern.get_ref().clone(),
                 compiled,
+                gate: OnceLock::new(),
                 fix: r.fix.clone(),
                 unless: r.unless.iter().map(|u| u.get_ref().clone()).collect(),
                 note: r.note.clone(),
