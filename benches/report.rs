@@ -265,10 +265,42 @@ fn median_run(bin: &Path, args: &[&std::ffi::OsStr], n: usize) -> Duration {
     times[n / 2]
 }
 
-/// The best wall time of `runs` runs of doclint, and the peak resident memory of the children.
+/// The best wall time of `runs` runs of doclint, and the largest peak resident memory of them.
 fn timed_child(bin: &Path, args: &[&std::ffi::OsStr], runs: usize) -> (Duration, u64) {
-    let (t, ()) = best_of(runs, || run(bin, args));
-    (t, children_peak_rss())
+    let mut peak = 0;
+    let (t, ()) = best_of(runs, || peak = peak.max(run_peak(bin, args)));
+    (t, peak)
+}
+
+/// Runs doclint once and returns the largest resident set of that child alone: its VmHWM,
+/// read from /proc every millisecond until it exits (the high-water mark of its own memory
+/// after exec; getrusage and wait4 would also count the bench process's memory, which the
+/// child inherits until its exec).
+fn run_peak(bin: &Path, args: &[&std::ffi::OsStr]) -> u64 {
+    let mut child = Command::new(bin)
+        .args(args)
+        .arg("--exit-zero")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run doclint");
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    loop {
+        if let Ok(status) = fs::read_to_string(&status_file)
+            && let Some(kb) = status
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        {
+            peak = peak.max(kb * 1024);
+        }
+        if let Some(status) = child.try_wait().expect("wait for doclint") {
+            assert!(status.success(), "doclint failed: {status}");
+            return peak;
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
 }
 
 fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
@@ -281,16 +313,6 @@ fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
         value = Some(v);
     }
     (best, value.expect("at least one run"))
-}
-
-/// The largest resident set of any child waited for so far (getrusage, Linux: KiB).
-fn children_peak_rss() -> u64 {
-    // SAFETY: getrusage only writes into the struct we pass.
-    unsafe {
-        let mut usage: libc::rusage = std::mem::zeroed();
-        libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage);
-        usage.ru_maxrss as u64 * 1024
-    }
 }
 
 fn automata(patterns: &[String], text: &str) {

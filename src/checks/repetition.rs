@@ -229,7 +229,7 @@ impl Check for DoubledChar {
             let mut end = pos + width;
             let mut n = 1;
             // The next character decoded (a call to compare bytes costs more here).
-            while text[end..].chars().next() == Some(c) {
+            while text[end..].chars().next().is_some_and(|d| d == c) {
                 end += width;
                 n += 1;
             }
