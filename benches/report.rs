@@ -242,14 +242,19 @@ fn chunk(text: &str, size: usize) -> impl Iterator<Item = &str> {
     })
 }
 
-fn run(bin: &Path, args: &[&std::ffi::OsStr]) {
-    let status = Command::new(bin)
+/// doclint on `args`, its findings not counted as a failure, its output dropped.
+fn doclint(bin: &Path, args: &[&std::ffi::OsStr]) -> Command {
+    let mut command = Command::new(bin);
+    command
         .args(args)
         .arg("--exit-zero")
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .expect("run doclint");
+        .stderr(Stdio::null());
+    command
+}
+
+fn run(bin: &Path, args: &[&std::ffi::OsStr]) {
+    let status = doclint(bin, args).status().expect("run doclint");
     assert!(status.success(), "doclint failed: {status}");
 }
 
@@ -277,13 +282,7 @@ fn timed_child(bin: &Path, args: &[&std::ffi::OsStr], runs: usize) -> (Duration,
 /// after exec; getrusage and wait4 would also count the bench process's memory, which the
 /// child inherits until its exec).
 fn run_peak(bin: &Path, args: &[&std::ffi::OsStr]) -> u64 {
-    let mut child = Command::new(bin)
-        .args(args)
-        .arg("--exit-zero")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("run doclint");
+    let mut child = doclint(bin, args).spawn().expect("run doclint");
     let status_file = format!("/proc/{}/status", child.id());
     let mut peak = 0;
     loop {
