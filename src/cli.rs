@@ -389,6 +389,18 @@ struct Checked {
 }
 
 fn check(rule_args: &RuleArgs, args: &CheckArgs) -> Result<u8, Fatal> {
+    // `--threads` sets the pool of the whole run: loading the rule sets uses it too.
+    match args.threads {
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build()
+            .map_err(|e| Fatal(format!("error: cannot start {n} threads: {e}\n")))?
+            .install(|| check_in_pool(rule_args, args)),
+        None => check_in_pool(rule_args, args),
+    }
+}
+
+fn check_in_pool(rule_args: &RuleArgs, args: &CheckArgs) -> Result<u8, Fatal> {
     if args.statistics && !matches!(args.format, Format::Human | Format::Concise | Format::Json) {
         return Err(Fatal(
             "error: --statistics works with --format human, concise or json\n".to_string(),
@@ -446,23 +458,14 @@ fn check(rule_args: &RuleArgs, args: &CheckArgs) -> Result<u8, Fatal> {
         jobs.len(),
         args.format == Format::Human && std::io::stderr().is_terminal(),
     );
-    let work = || -> Vec<Outcome> {
-        jobs.par_iter()
-            .map(|(input, setting)| {
-                let outcome = check_one(input, setting, stdin.as_deref(), args);
-                progress.tick();
-                outcome
-            })
-            .collect()
-    };
-    let outcomes = match args.threads {
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build()
-            .map_err(|e| Fatal(format!("error: cannot start {n} threads: {e}\n")))?
-            .install(work),
-        None => work(),
-    };
+    let outcomes: Vec<Outcome> = jobs
+        .par_iter()
+        .map(|(input, setting)| {
+            let outcome = check_one(input, setting, stdin.as_deref(), args);
+            progress.tick();
+            outcome
+        })
+        .collect();
     progress.done();
 
     let mut outcomes = outcomes;
