@@ -23,12 +23,21 @@ use std::ops::Range;
 /// Fewest bytes the literal must have (two Chinese characters: one is too common).
 const MIN_LITERAL: usize = 6;
 
+/// Texts up to this size without any of a gate's literals are not searched (above it, one
+/// pass per literal costs more than the regex's own search).
+const SMALL_TEXT: usize = 64 * 1024;
+/// Most literals a gate checks a small text for.
+const MAX_ANY: usize = 32;
+
 /// Where a regex can match: near a literal every match contains.
 #[derive(Debug, Clone)]
 pub struct Gate {
-    finder: Finder<'static>,
-    /// How far (bytes) a match can reach from the start or end of an occurrence.
-    reach: usize,
+    /// A literal every match holds, and how far (bytes) a match can reach from it, when the
+    /// pattern can be run on stretches of the text.
+    near: Option<(Finder<'static>, usize)>,
+    /// Literals (two characters or more) one of which every match holds: a small text with
+    /// none of them needs no search.
+    any: Vec<Vec<u8>>,
 }
 
 impl Gate {
@@ -36,16 +45,13 @@ impl Gate {
     pub fn new(pattern: &str) -> Option<Gate> {
         let hir = regex_syntax::parse(pattern).ok()?;
         let props = hir.properties();
-        let longest = props.maximum_len()?;
         // Assertions about what comes before a position are seen through `captures_at`;
         // the end of a stretch is not the end of the text, so nothing may look after it.
         let before = LookSet::empty()
             .insert(Look::Start)
             .insert(Look::StartLF)
             .insert(Look::StartCRLF);
-        if !props.look_set().subtract(before).is_empty() {
-            return None;
-        }
+        let stretches = props.look_set().subtract(before).is_empty();
         let mut top = &hir;
         while let HirKind::Capture(c) = top.kind() {
             top = &c.sub;
@@ -56,16 +62,17 @@ impl Gate {
         };
         // Every match holds a match of each tail of the sequence, which starts with one of
         // the tail's prefix literals when their set is finite, so with their common start.
-        // The longest such literal is taken.
+        // The longest common start is taken, and the smallest set of long literals.
         let mut best: Vec<u8> = Vec::new();
+        let mut any: Vec<Vec<u8>> = Vec::new();
         for k in 0..parts.len() {
             let tail = Hir::concat(parts[k..].to_vec());
             let seq = Extractor::new().extract(&tail);
-            let Some((first, rest)) = seq.literals().and_then(|l| l.split_first()) else {
+            let Some(literals) = seq.literals().filter(|l| !l.is_empty()) else {
                 continue;
             };
-            let mut common = first.as_bytes();
-            for l in rest {
+            let mut common = literals[0].as_bytes();
+            for l in &literals[1..] {
                 let n = common
                     .iter()
                     .zip(l.as_bytes())
@@ -76,28 +83,43 @@ impl Gate {
             if common.len() > best.len() {
                 best = common.to_vec();
             }
+            let long = literals.iter().all(|l| l.as_bytes().len() >= MIN_LITERAL);
+            if long && literals.len() <= MAX_ANY && (any.is_empty() || literals.len() < any.len()) {
+                any = literals.iter().map(|l| l.as_bytes().to_vec()).collect();
+            }
         }
-        if best.len() < MIN_LITERAL {
-            return None;
-        }
-        Some(Gate {
-            finder: Finder::new(&best).into_owned(),
-            reach: longest,
-        })
+        let near = match props.maximum_len() {
+            Some(longest) if stretches && best.len() >= MIN_LITERAL => {
+                Some((Finder::new(&best).into_owned(), longest))
+            }
+            _ => None,
+        };
+        (near.is_some() || !any.is_empty()).then_some(Gate { near, any })
     }
 
     /// The stretches of `text` that can hold a match (sorted, disjoint, on character
-    /// boundaries), or None when they would cover more than a quarter of it.
+    /// boundaries; none when it cannot match at all), or None when the whole text must be
+    /// searched (the stretches would cover more than a quarter of it, or the gate has no
+    /// single literal and the text is not small).
     pub fn windows(&self, text: &str) -> Option<Vec<Range<usize>>> {
+        let Some((finder, reach)) = &self.near else {
+            let none = text.len() <= SMALL_TEXT
+                && !self
+                    .any
+                    .iter()
+                    .any(|l| memchr::memmem::find(text.as_bytes(), l).is_some());
+            return none.then(Vec::new);
+        };
+        let reach = *reach;
         let mut out: Vec<Range<usize>> = Vec::new();
         let mut covered = 0;
-        let n = self.finder.needle().len();
-        for at in self.finder.find_iter(text.as_bytes()) {
-            let mut start = at.saturating_sub(self.reach);
+        let n = finder.needle().len();
+        for at in finder.find_iter(text.as_bytes()) {
+            let mut start = at.saturating_sub(reach);
             while !text.is_char_boundary(start) {
                 start -= 1;
             }
-            let mut end = (at + n + self.reach).min(text.len());
+            let mut end = (at + n + reach).min(text.len());
             while !text.is_char_boundary(end) {
                 end += 1;
             }
@@ -127,24 +149,37 @@ mod tests {
     fn gates_come_from_literals_every_match_holds() {
         let g = Gate::new("(?:^|[^经运])(?P<found>营利)(?:能力|水平)").unwrap();
         // 营利能力 and 营利水平 start with 营利
-        assert_eq!(g.finder.needle(), "营利".as_bytes());
+        let (finder, reach) = g.near.as_ref().unwrap();
+        assert_eq!(finder.needle(), "营利".as_bytes());
         // a character other than 经 and 运 (up to 4 bytes), then 12 bytes
-        assert_eq!(g.reach, 4 + 12);
+        assert_eq!(*reach, 4 + 12);
         assert_eq!(
             Gate::new("(?:^|[^有到])(?:更好|充分)(?P<found>的)发挥[^，。]{0,12}?作用")
                 .unwrap()
-                .finder
+                .near
+                .unwrap()
+                .0
                 .needle(),
             "的发挥".as_bytes()
         );
-        // one character in common is too little
-        assert!(Gate::new("(?:认真|切实)(?P<found>的)(?:做好|抓好)").is_none());
-        // without bound, with a look-ahead, or only short literals: none
-        assert!(Gate::new("营利.*能力").is_none());
-        assert!(Gate::new("营利$").is_none());
-        assert!(Gate::new(r"\b营利").is_none());
+        // one character in common is too little for stretches, but a small text without any
+        // of the literals is not searched
+        let g = Gate::new("(?:认真|切实)(?P<found>的)(?:做好|抓好)").unwrap();
+        assert!(g.near.is_none());
+        assert_eq!(g.windows("认真学习"), Some(vec![]));
+        assert_eq!(g.windows("要切实的抓好"), None);
+        assert_eq!(g.windows(&"认真学习".repeat(10_000)), None);
+        // without bound or with a look-ahead: no stretches, only the small-text test
+        for p in ["营利.*能力", "营利$", r"\b营利"] {
+            let g = Gate::new(p).unwrap();
+            assert!(g.near.is_none(), "{p}");
+            assert_eq!(g.windows("提高能力"), Some(vec![]), "{p}");
+            assert_eq!(g.windows("提高营利能力"), None, "{p}");
+        }
+        // only short literals: none
         assert!(Gate::new("[^a]b").is_none());
-        assert!(Gate::new("(?m)^营利").is_some());
+        assert!(Gate::new("(?:的|了)").is_none());
+        assert!(Gate::new("(?m)^营利").unwrap().near.is_some());
     }
 
     #[test]
