@@ -5,13 +5,14 @@ Run from the repository root:
 
     python3 scripts/gen_charlm.py [--shared ../shared] [--out src/checks/suspect]
 
-It writes three binary files that src/checks/suspect.rs reads straight from `include_bytes!`
+It writes four binary files that src/checks/suspect.rs reads straight from `include_bytes!`
 (nothing is parsed at start-up but a few header words):
 
   lm.bin         a character 1- to 4-gram count model (stupid backoff is applied at query
                  time), counted on the EVEN-indexed documents (0-based order of the `### `
                  sections) of data/corpus/gov-docs.txt.  The odd-indexed documents are never
                  read here: they are the held-out half false alarms are measured on.
+  pairs.bin      the 2-grams of lm.bin again, as bit matrices (one row per symbol).
   lexicon.bin    words of pycorrector's word-frequency list (the jieba dictionary), the
                  ECSpell 成语 list and pycorrector's proper_name list, with flags.
   confusion.bin  per character, the characters it is commonly confused with: pycorrector
@@ -38,6 +39,15 @@ confusion.bin = b"DLCNF002", u32 n, u32 heads[n] (sorted code points), u32 start
               point), so a check can stop at the first one too rare to suggest;
               then u8 seen[...] = the candidate's 1-gram value in lm.bin plus 1 (0: never
               seen), so that the check need not look it up.
+
+pairs.bin   = b"DLPAIR01", u32 k (symbols of lm.bin's 1-grams), u32 w, u32 m, u32 limits[m]
+              (2), u32 symbols[k] (code points, ascending: a symbol's rank is its index),
+              padding to 8 bytes, then two matrices of k rows: `after`, 2w u64 words per row
+              (row a, bits 2b..2b+1: the level of the pair ab: 0 never seen, 1 seen fewer
+              than limits[0] times, 2 fewer than limits[1] times, 3 more often), and
+              `before`, w u64 words per row (row b, bit a: the pair ab was seen).  They answer
+              exactly what lm.bin's 2-gram table answers (which may err on a hash collision),
+              and a check asking about many pairs that share a character reads one row.
 
 Normalisation (the Rust side does the same): ASCII and full-width digits become `0`, ASCII
 and full-width Latin letters become `A`, white space is dropped, and each paragraph (line) is
@@ -70,6 +80,9 @@ ORDERS = 4
 # kept: 6.2 MB of tables (7.5 MB with the filters).  Dropping the 3- and 4-gram singletons
 # gives 2.7 MB; what that costs in F1 has not been measured yet.
 MIN_COUNT = {1: 1, 2: 1, 3: 1, 4: 1}
+# pairs.bin gives each pair one of four levels: never seen, seen fewer than 8 times, fewer
+# than 256 times, more often (log2 counts 3 and 8: the check's gates sit between them).
+PAIR_LEVELS = (8, 256)
 # Words of the frequency list below this frequency are noise (its floor is 3).
 WORD_MIN_FREQ = 5
 FREQUENT_WORD = 1000
@@ -196,7 +209,36 @@ def build_lm(shared):
         t = table_bytes(kept)
         stats.append((n, len(counts[n]), len(kept), len(t)))
         out += t
-    return bytes(out), total, stats, counts[1]
+    return bytes(out), total, stats, counts[1], counts[2]
+
+
+def pair_level(count):
+    """The level pairs.bin stores for a pair seen `count` times (0: never)."""
+    if count == 0:
+        return 0
+    return 1 if count < PAIR_LEVELS[0] else 2 if count < PAIR_LEVELS[1] else 3
+
+
+def build_pairs(unigrams, bigrams):
+    symbols = sorted(unigrams, key=ord)
+    rank = {c: i for i, c in enumerate(symbols)}
+    k = len(symbols)
+    w = (k + 63) // 64
+    after = [0] * (k * 2 * w)
+    before = [0] * (k * w)
+    for g, count in bigrams.items():
+        a, b = rank[g[0]], rank[g[1]]
+        after[a * 2 * w + b // 32] |= pair_level(count) << (2 * (b % 32))
+        before[b * w + a // 64] |= 1 << (a % 64)
+    out = bytearray(b"DLPAIR01")
+    out += struct.pack("<III", k, w, len(PAIR_LEVELS))
+    out += struct.pack(f"<{len(PAIR_LEVELS)}I", *PAIR_LEVELS)
+    out += struct.pack(f"<{k}I", *(ord(c) for c in symbols))
+    while len(out) % 8:
+        out += b"\0"
+    out += struct.pack(f"<{len(after)}Q", *after)
+    out += struct.pack(f"<{len(before)}Q", *before)
+    return bytes(out), k, len(bigrams)
 
 
 def read_hanzi(shared):
@@ -299,15 +341,19 @@ def main():
         sys.exit(f"gen_charlm: {args.shared}/data not found (use --shared PATH)")
     os.makedirs(args.out, exist_ok=True)
     hanzi = read_hanzi(args.shared)
-    lm, total, stats, unigrams = build_lm(args.shared)
+    lm, total, stats, unigrams, bigrams = build_lm(args.shared)
+    kept_pairs = {g: c for g, c in bigrams.items() if c >= MIN_COUNT[2]}
+    pairs, nsymbols, npairs = build_pairs(unigrams, kept_pairs)
     lex, nwords = build_lexicon(args.shared, hanzi)
     conf, nheads, ncands = build_confusion(args.shared, hanzi, unigrams)
-    for name, data in (("lm.bin", lm), ("lexicon.bin", lex), ("confusion.bin", conf)):
+    files = (("lm.bin", lm), ("pairs.bin", pairs), ("lexicon.bin", lex), ("confusion.bin", conf))
+    for name, data in files:
         with open(os.path.join(args.out, name), "wb") as f:
             f.write(data)
     for n, seen, kept, size in stats:
         print(f"{n}-grams: {seen} seen, {kept} kept, {size} bytes", file=sys.stderr)
     print(f"lm.bin {len(lm)} bytes from {total} characters", file=sys.stderr)
+    print(f"pairs.bin {len(pairs)} bytes, {npairs} pairs of {nsymbols} symbols", file=sys.stderr)
     print(f"lexicon.bin {len(lex)} bytes, {nwords} words", file=sys.stderr)
     print(f"confusion.bin {len(conf)} bytes, {nheads} characters, {ncands} pairs", file=sys.stderr)
 

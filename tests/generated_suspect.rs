@@ -33,7 +33,7 @@ fn suspect_data_is_up_to_date() {
         "gen_charlm.py failed:\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    for name in ["lm.bin", "lexicon.bin", "confusion.bin"] {
+    for name in ["lm.bin", "pairs.bin", "lexicon.bin", "confusion.bin"] {
         let fresh = std::fs::read(dir.path().join(name)).unwrap();
         let committed = std::fs::read(root.join("src/checks/suspect").join(name)).unwrap();
         assert!(

@@ -26,7 +26,7 @@ use super::{
     string_list,
 };
 use crate::source::Document;
-use data::{FREQUENT, IDIOM, Model, NAME, WORD};
+use data::{FREQUENT, IDIOM, Model, NAME, Pairs, WORD};
 
 /// The checks of this module, by id.
 pub const CHECKS: &[(&str, Builder)] = &[("suspect-char", SuspectChar::build)];
@@ -145,13 +145,19 @@ fn symbol(c: char) -> Option<char> {
     }
 }
 
-/// log2 P(s[j] | up to three symbols before it), stupid backoff.
-fn raw_log_prob(model: &Model, s: &[char], j: usize) -> f32 {
+/// log2 P(s[j] | up to three symbols before it), stupid backoff. `reach` is how far back a
+/// gram ending at `j` can be seen at all (see [`reach`]): a longer one is not looked up, its
+/// backoff is paid as when the lookup fails.
+fn raw_log_prob(model: &Model, s: &[char], j: usize, reach: usize) -> f32 {
     let mut penalty = 0.0;
     let longest = j.min(CONTEXT).min(model.max_order().saturating_sub(1));
     for k in (1..=longest).rev() {
-        if let Some(full) = model.log_count(&s[j - k..=j]) {
-            let ctx = model.log_count(&s[j - k..j]).unwrap_or(full);
+        // A gram found whose context was never seen is a hashed key shared with another
+        // gram, not a count: it backs off like one not found.
+        if k <= reach
+            && let Some(full) = model.log_count(&s[j - k..=j])
+            && let Some(ctx) = model.log_count(&s[j - k..j])
+        {
             return penalty + full - ctx;
         }
         penalty += BACKOFF;
@@ -163,22 +169,37 @@ fn raw_log_prob(model: &Model, s: &[char], j: usize) -> f32 {
     }
 }
 
+/// How many symbols before `j` a gram ending at `j` can reach with every pair inside it seen
+/// (`pair_seen(t)`: the pair `s[t] s[t + 1]` may have been seen). A gram holding a pair never
+/// seen was never seen either, so looking it up is wasted.
+fn reach(j: usize, pair_seen: &impl Fn(usize) -> bool) -> usize {
+    (1..=CONTEXT.min(j))
+        .take_while(|&k| pair_seen(j - k))
+        .count()
+}
+
 /// [`raw_log_prob`] at most 0: a probability is at most 1, and a larger value only comes from
 /// a hashed key shared by two n-grams. Every term being at most 0 lets a score stop early.
-fn log_prob(model: &Model, s: &[char], j: usize) -> f32 {
-    raw_log_prob(model, s, j).min(0.0)
+fn log_prob(model: &Model, s: &[char], j: usize, pair_seen: &impl Fn(usize) -> bool) -> f32 {
+    raw_log_prob(model, s, j, reach(j, pair_seen)).min(0.0)
 }
 
 /// Score of the symbols `i..=i+CONTEXT` (those a change at `i` affects).
-fn window_score(model: &Model, s: &[char], i: usize) -> f32 {
+fn window_score(model: &Model, s: &[char], i: usize, pair_seen: &impl Fn(usize) -> bool) -> f32 {
     (i..s.len().min(i + CONTEXT + 1))
-        .map(|j| log_prob(model, s, j))
+        .map(|j| log_prob(model, s, j, pair_seen))
         .sum()
 }
 
 /// [`window_score`], or None as soon as it is sure not to exceed `floor`.
-fn window_score_above(model: &Model, s: &[char], i: usize, floor: f32) -> Option<f32> {
-    score_above(model, s, i..s.len().min(i + CONTEXT + 1), floor)
+fn window_score_above(
+    model: &Model,
+    s: &[char],
+    i: usize,
+    floor: f32,
+    pair_seen: &impl Fn(usize) -> bool,
+) -> Option<f32> {
+    score_above(model, s, i..s.len().min(i + CONTEXT + 1), floor, pair_seen)
 }
 
 /// The sum of the log-probabilities of `range`, or None as soon as it is sure not to exceed
@@ -188,15 +209,29 @@ fn score_above(
     s: &[char],
     range: std::ops::Range<usize>,
     floor: f32,
+    pair_seen: &impl Fn(usize) -> bool,
 ) -> Option<f32> {
     let mut sum = 0.0;
     for j in range {
-        sum += log_prob(model, s, j);
+        sum += log_prob(model, s, j, pair_seen);
         if sum <= floor {
             return None;
         }
     }
     Some(sum)
+}
+
+/// Whether the pair `s[k] s[k + 1]` was seen at least 2^`t` times: its level (`levels[k]`)
+/// decides, and only a level whose range holds `t` needs the count looked up.
+fn seen_at_least(model: &Model, seen: &Pairs, levels: &[u8], s: &[char], k: usize, t: f32) -> bool {
+    let (lo, hi) = seen.level_range(levels[k]);
+    if levels[k] == 0 || t > hi {
+        false
+    } else if t <= lo {
+        true
+    } else {
+        model.log_count(&s[k..k + 2]).is_some_and(|m| m >= t)
+    }
 }
 
 /// The longest lexicon word covering position `i` (2 to 4 characters, Han only), with the
@@ -243,8 +278,10 @@ impl SuspectChar {
         if n < 3 {
             return;
         }
-        // log2 count of each pair s[k] s[k+1]: one lookup per character.
-        let pairs: Vec<Option<f32>> = (0..n - 1).map(|k| model.log_count(&s[k..k + 2])).collect();
+        // How often each pair s[k] s[k+1] was seen, as a level: one row read per character.
+        let seen = Pairs::get();
+        let pairs: Vec<u8> = (0..n - 1).map(|k| seen.level(s[k], s[k + 1])).collect();
+        let orig_seen = |t: usize| pairs[t] != 0;
         // (position, score, fix, flags) of every position scoring above the lower margin.
         let mut scored: Vec<Scored> = Vec::new();
         let low = self.margin - self.nearby_boost;
@@ -255,14 +292,15 @@ impl SuspectChar {
             }
             // The gate: a slip leaves a pair of characters never seen in the corpus on at
             // least one side, and the other side no common pair either.
-            let (left, right) = (pairs[i - 1], pairs[i]);
+            let (left, right) = (pairs[i - 1] != 0, pairs[i] != 0);
+            let common = |k: usize, t: f32| seen_at_least(model, seen, &pairs, s, k, t);
             let mut tri_unseen = false;
             if self.no_gate {
                 tri_unseen = true;
-            } else if let (Some(l), Some(r)) = (left, right) {
+            } else if left && right {
                 // Both pairs seen: a slip can still hide behind a rare pair when the three
                 // characters together were never seen.
-                if l.min(r) >= self.tri_gate
+                if (common(i - 1, self.tri_gate) && common(i, self.tri_gate))
                     || !is_ideograph(s[i - 1])
                     || !is_ideograph(s[i + 1])
                     || model.log_count(&s[i - 1..=i + 1]).is_some()
@@ -270,9 +308,11 @@ impl SuspectChar {
                     continue;
                 }
                 tri_unseen = true;
-            } else if left.or(right).is_some_and(|m| m >= self.gate) {
+            } else if (left && common(i - 1, self.gate)) || (right && common(i, self.gate)) {
                 continue;
             }
+            // The characters seen next to each neighbour: every candidate asks them.
+            let (after_left, before_right) = (seen.after(s[i - 1]), seen.before(s[i + 1]));
             let mut orig: Option<(usize, u8, f32)> = None;
             let mut best: Option<(f32, char, u32)> = None;
             for (cand, flags, count) in data::confusions(c) {
@@ -281,10 +321,15 @@ impl SuspectChar {
                 if count.is_none_or(|n| n < self.min_candidate) {
                     break;
                 }
-                // The candidate must repair an unseen side.
-                let repairs = (left.is_none() && model.log_count(&[s[i - 1], cand]).is_some())
-                    || (right.is_none() && model.log_count(&[cand, s[i + 1]]).is_some())
-                    || (tri_unseen && model.log_count(&[s[i - 1], cand, s[i + 1]]).is_some());
+                // The candidate must repair an unseen side (a seen triple implies both of
+                // its pairs seen, which the rows answer first).
+                let (left_seen, right_seen) = (after_left.has(cand), before_right.has(cand));
+                let repairs = (!left && left_seen)
+                    || (!right && right_seen)
+                    || (tri_unseen
+                        && left_seen
+                        && right_seen
+                        && model.log_count(&[s[i - 1], cand, s[i + 1]]).is_some());
                 if !(repairs || self.no_repair) {
                     continue;
                 }
@@ -292,7 +337,7 @@ impl SuspectChar {
                     Some(o) => o,
                     None => {
                         let (len, flags, _) = words_at(s, i);
-                        let o = (len, flags, window_score(model, s, i));
+                        let o = (len, flags, window_score(model, s, i, &orig_seen));
                         orig = Some(o);
                         o
                     }
@@ -311,9 +356,13 @@ impl SuspectChar {
                 // can gain) is scored to the end and looked up in the lexicon.
                 let floor = best.map_or(low, |b| b.0.max(low));
                 s[i] = cand;
-                let Some(window) =
-                    window_score_above(model, s, i, floor - self.lexicon_bonus - adjust + base)
-                else {
+                let cand_seen = |t: usize| match t.wrapping_sub(i) {
+                    0 => right_seen,
+                    usize::MAX => left_seen,
+                    _ => pairs[t] != 0,
+                };
+                let floor = floor - self.lexicon_bonus - adjust + base;
+                let Some(window) = window_score_above(model, s, i, floor, &cand_seen) else {
                     s[i] = c;
                     continue;
                 };
@@ -383,12 +432,13 @@ impl SuspectChar {
         &self,
         model: &Model,
         s: &mut [char],
-        pairs: &[Option<f32>],
+        pairs: &[u8],
         low: f32,
         scored: &mut Vec<Scored>,
     ) {
         let n = s.len();
         let lex = data::lexicon();
+        let seen = Pairs::get();
         let sounds = |c: char| {
             data::confusions(c)
                 .filter(|&(_, f, _)| f & (data::SAME_SOUND | data::SAME_SYLLABLE) != 0)
@@ -403,7 +453,7 @@ impl SuspectChar {
         let mut added: Vec<Scored> = Vec::new();
         for i in 1..n.saturating_sub(2) {
             let (a, b) = (s[i], s[i + 1]);
-            if pairs[i].is_some() || (pairs[i - 1].is_some() && pairs[i + 1].is_some()) {
+            if pairs[i] != 0 || (pairs[i - 1] != 0 && pairs[i + 1] != 0) {
                 continue;
             }
             if single[i] || single[i + 1] {
@@ -416,10 +466,14 @@ impl SuspectChar {
             // none, and then nothing else is computed).
             let seconds: Vec<char> = sounds(b).collect();
             let words: Vec<[char; 2]> = sounds(a)
-                .flat_map(|x| seconds.iter().map(move |&y| [x, y]))
-                .filter(|w| {
-                    model.log_count(w).is_some() && lex.lookup(w).is_some_and(|f| f & WORD != 0)
+                .flat_map(|x| {
+                    let after = seen.after(x);
+                    seconds
+                        .iter()
+                        .filter(move |&&y| after.has(y))
+                        .map(move |&y| [x, y])
                 })
+                .filter(|w| lex.lookup(w).is_some_and(|f| f & WORD != 0))
                 .collect();
             if words.is_empty() {
                 continue;
@@ -438,7 +492,10 @@ impl SuspectChar {
                 0.0
             };
             let end = n.min(i + 2 + CONTEXT);
-            let base: f32 = (i..end).map(|j| log_prob(model, s, j)).sum();
+            let orig_seen = |t: usize| pairs[t] != 0;
+            let base: f32 = (i..end).map(|j| log_prob(model, s, j, &orig_seen)).sum();
+            // The three pairs the repair changes may be seen; the others are as they were.
+            let new_seen = |t: usize| (i - 1..=i + 1).contains(&t) || pairs[t] != 0;
             let adjust = self.lexicon_bonus - self.joint_penalty - guard - base;
             let mut best: Option<(f32, char, char)> = None;
             for [x, y] in words {
@@ -446,7 +503,7 @@ impl SuspectChar {
                 let floor = best.map_or(low, |t| t.0.max(low));
                 s[i] = x;
                 s[i + 1] = y;
-                let window = score_above(model, s, i..end, floor - adjust);
+                let window = score_above(model, s, i..end, floor - adjust, &new_seen);
                 s[i] = a;
                 s[i + 1] = b;
                 if let Some(window) = window {
@@ -637,21 +694,29 @@ fn pieces(line: &str) -> impl Iterator<Item = &str> {
 mod tests {
     use super::*;
 
+    /// Every pair may have been seen: [`raw_log_prob`] looks every gram up.
+    fn any_pair(_: usize) -> bool {
+        true
+    }
+
     #[test]
     fn a_score_stops_early_only_when_it_cannot_pass() {
         let model = Model::get();
         let s: Vec<char> = "\n切实加强组织零导，形杰各异。\n".chars().collect();
         for i in 1..s.len() - 1 {
-            let full = window_score(model, &s, i);
+            let full = window_score(model, &s, i, &any_pair);
             for j in i..s.len() {
-                assert!(log_prob(model, &s, j) <= 0.0);
+                assert!(log_prob(model, &s, j, &any_pair) <= 0.0);
             }
             assert_eq!(
-                window_score_above(model, &s, i, f32::NEG_INFINITY),
+                window_score_above(model, &s, i, f32::NEG_INFINITY, &any_pair),
                 Some(full)
             );
-            assert_eq!(window_score_above(model, &s, i, full - 0.01), Some(full));
-            assert_eq!(window_score_above(model, &s, i, full), None);
+            assert_eq!(
+                window_score_above(model, &s, i, full - 0.01, &any_pair),
+                Some(full)
+            );
+            assert_eq!(window_score_above(model, &s, i, full, &any_pair), None);
         }
     }
 

@@ -3,6 +3,7 @@
 //! arrays directly. The layout is described in `scripts/gen_charlm.py`.
 
 const LM: &[u8] = include_bytes!("lm.bin");
+const PAIRS: &[u8] = include_bytes!("pairs.bin");
 const LEXICON: &[u8] = include_bytes!("lexicon.bin");
 const CONFUSION: &[u8] = include_bytes!("confusion.bin");
 
@@ -138,6 +139,146 @@ impl Model {
     }
 }
 
+/// The pairs of symbols the model has seen, as two matrices over the model's symbols: row `a`
+/// of `after` holds the level (see [`Pairs::level`]) of every pair `ab`, row `b` of `before`
+/// one bit for every `a` seen before `b`. A check that asks about many pairs sharing one
+/// character (the candidates around a suspect character) reads one row of a few hundred bytes
+/// instead of one hashed table entry per pair, and the answer is exact (the 2-gram table may
+/// err on a hash collision).
+#[derive(Debug)]
+pub struct Pairs {
+    /// Rank + 1 of each symbol below U+10000 (0: not a symbol of the model).
+    ranks: Vec<u16>,
+    /// The symbols above U+FFFF, ascending, with their ranks.
+    astral: Vec<(u32, u16)>,
+    /// The counts that separate levels 1, 2 and 3, as log2 (the model's unit).
+    limits: [f32; 2],
+    /// Bytes per row of `before` (`after` has twice as many: two bits per pair).
+    row: usize,
+    after: &'static [u8],
+    before: &'static [u8],
+}
+
+/// One row of a [`Pairs`] matrix: the characters seen next to one fixed character.
+#[derive(Clone, Copy)]
+pub struct Row<'a> {
+    pairs: &'a Pairs,
+    bits: &'a [u8],
+    /// Bits per pair: 2 in `after` (a level), 1 in `before`.
+    width: usize,
+}
+
+impl Row<'_> {
+    /// The row's entry for `c`: a level in `after`, 0 or 1 in `before`.
+    fn entry(&self, c: char) -> u8 {
+        let Some(r) = self.pairs.rank(c) else {
+            return 0;
+        };
+        let bit = r * self.width;
+        let byte = self.bits.get(bit / 8).copied().unwrap_or(0);
+        (byte >> (bit % 8)) & ((1 << self.width) - 1)
+    }
+
+    /// Whether the row's character was seen next to `c`.
+    pub fn has(&self, c: char) -> bool {
+        self.entry(c) != 0
+    }
+}
+
+impl Pairs {
+    pub fn get() -> &'static Pairs {
+        static PAIRS_: std::sync::OnceLock<Pairs> = std::sync::OnceLock::new();
+        PAIRS_.get_or_init(|| Pairs::read(PAIRS))
+    }
+
+    fn read(bytes: &'static [u8]) -> Pairs {
+        let mut pairs = Pairs {
+            ranks: Vec::new(),
+            astral: Vec::new(),
+            limits: [0.0; 2],
+            row: 0,
+            after: &[],
+            before: &[],
+        };
+        if !bytes.starts_with(b"DLPAIR01") || u32_at(bytes, 16) != 2 {
+            return pairs;
+        }
+        let k = u32_at(bytes, 8) as usize;
+        let row = u32_at(bytes, 12) as usize * 8;
+        let symbols_at = 28;
+        let matrix_at = (symbols_at + 4 * k).next_multiple_of(8);
+        let end = matrix_at + 3 * k * row;
+        if k > usize::from(u16::MAX) || row * 8 < k || bytes.len() < end {
+            return pairs;
+        }
+        let limit = |at| (u32_at(bytes, at).max(1) as f32).log2();
+        pairs.limits = [limit(20), limit(24)];
+        pairs.ranks = vec![0; 0x10000];
+        for r in 0..k {
+            let c = u32_at(bytes, symbols_at + 4 * r);
+            match pairs.ranks.get_mut(c as usize) {
+                Some(slot) => *slot = r as u16 + 1,
+                None => pairs.astral.push((c, r as u16)),
+            }
+        }
+        pairs.row = row;
+        pairs.after = &bytes[matrix_at..matrix_at + 2 * k * row];
+        pairs.before = &bytes[matrix_at + 2 * k * row..end];
+        pairs
+    }
+
+    fn rank(&self, c: char) -> Option<usize> {
+        let c = u32::from(c);
+        match self.ranks.get(c as usize) {
+            Some(&r) => (r != 0).then(|| usize::from(r - 1)),
+            None => self
+                .astral
+                .binary_search_by_key(&c, |x| x.0)
+                .ok()
+                .map(|i| usize::from(self.astral[i].1)),
+        }
+    }
+
+    fn row_of(&self, matrix: &'static [u8], width: usize, c: char) -> Row<'_> {
+        let len = self.row * width;
+        let bits = self
+            .rank(c)
+            .and_then(|r| matrix.get(r * len..(r + 1) * len))
+            .unwrap_or(&[]);
+        Row {
+            pairs: self,
+            bits,
+            width,
+        }
+    }
+
+    /// The characters seen after `a`: `after(a).has(b)` says whether the pair `ab` was seen.
+    pub fn after(&self, a: char) -> Row<'_> {
+        self.row_of(self.after, 2, a)
+    }
+
+    /// The characters seen before `b`: `before(b).has(a)` says whether the pair `ab` was seen.
+    pub fn before(&self, b: char) -> Row<'_> {
+        self.row_of(self.before, 1, b)
+    }
+
+    /// How often the pair `ab` was seen: 0 never, 1 fewer than 2^limits[0] times, 2 fewer
+    /// than 2^limits[1] times, 3 more often.
+    pub fn level(&self, a: char, b: char) -> u8 {
+        self.after(a).entry(b)
+    }
+
+    /// The range of log2 counts (the unit of [`Model::log_count`]) a level stands for.
+    pub fn level_range(&self, level: u8) -> (f32, f32) {
+        match level {
+            0 => (f32::NEG_INFINITY, 0.0),
+            1 => (0.0, self.limits[0]),
+            2 => (self.limits[0], self.limits[1]),
+            _ => (self.limits[1], f32::INFINITY),
+        }
+    }
+}
+
 /// Word flags of the lexicon.
 pub const WORD: u8 = 1;
 pub const FREQUENT: u8 = 2;
@@ -236,6 +377,45 @@ mod tests {
                 "{c}: {counts:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_pair_matrices_answer_what_the_model_counted() {
+        let m = Model::get();
+        let p = Pairs::get();
+        assert_eq!(p.level_range(2), (3.0, 8.0));
+        let text = include_str!("../../../fixtures/在全县经济工作会议上的讲话.txt");
+        let s: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let (mut checked, mut collisions) = (0, 0);
+        for w in s
+            .windows(2)
+            .chain([['形', '杰'].as_slice(), &['𠀀', '的'], &['的', 'é']])
+        {
+            let level = p.level(w[0], w[1]);
+            assert_eq!(level != 0, p.after(w[0]).has(w[1]), "{w:?}");
+            assert_eq!(level != 0, p.before(w[1]).has(w[0]), "{w:?}");
+            match m.log_count(w) {
+                None => assert_eq!(level, 0, "{w:?}"),
+                // the 2-gram table answers a pair never seen when its hashed key is shared
+                Some(_) if level == 0 => collisions += 1,
+                Some(count) => {
+                    let (lo, hi) = p.level_range(level);
+                    assert!(
+                        lo <= count && count <= hi,
+                        "{w:?}: {count} in level {level}"
+                    );
+                }
+            }
+            checked += 1;
+        }
+        assert!(
+            checked > 1000 && collisions * 1000 < checked,
+            "{collisions} of {checked}"
+        );
+        // 形态 is common, but not among the pairs seen 256 times or more
+        assert_eq!(p.level('形', '态'), 2);
+        assert_eq!(p.level('发', '展'), 3);
+        assert_eq!(p.level('形', '杰'), 0);
     }
 
     #[test]
