@@ -270,6 +270,8 @@ struct Suspect {
     note: String,
     /// The rare pair or triple around the character, looked up elsewhere in the document.
     rare: String,
+    /// `rare` as the fix would write it.
+    fixed: String,
 }
 
 impl SuspectChar {
@@ -413,6 +415,7 @@ impl SuspectChar {
                         fix,
                         note: format!("“{rare}”少见；音近的“{word}”在此更通顺"),
                         rare,
+                        fixed: word,
                     }
                 }
                 None => self.explain(model, s, i, fix, flags),
@@ -540,18 +543,18 @@ impl SuspectChar {
                 .then(|| (model.log_count(&s[a..a + 2]), s[a..a + 2].iter().collect()))
         };
         // The rarer pair around the character; on a tie, the one the fix turns into a word.
-        let rare = match (pair(i - 1), pair(i)) {
+        let (rare, fixed) = match (pair(i - 1), pair(i)) {
             (Some(l), Some(r)) => {
                 let (lc, rc) = (l.0.unwrap_or(-1.0), r.0.unwrap_or(-1.0));
                 if lc < rc || (lc == rc && word_left) {
-                    l.1
+                    (l.1, [s[i - 1], fix].iter().collect())
                 } else {
-                    r.1
+                    (r.1, [fix, s[i + 1]].iter().collect())
                 }
             }
-            (Some(l), None) => l.1,
-            (None, Some(r)) => r.1,
-            (None, None) => c.to_string(),
+            (Some(l), None) => (l.1, [s[i - 1], fix].iter().collect()),
+            (None, Some(r)) => (r.1, [fix, s[i + 1]].iter().collect()),
+            (None, None) => (c.to_string(), fix.to_string()),
         };
         let sound = flags & (data::SAME_SOUND | data::SAME_SYLLABLE | data::SOUND) != 0;
         let shape = flags & (data::STROKE | data::SHAPE) != 0;
@@ -569,6 +572,7 @@ impl SuspectChar {
             fix,
             note,
             rare,
+            fixed,
         }
     }
 }
@@ -619,28 +623,33 @@ impl Check for SuspectChar {
         }
         if self.repeated_ok && !kept.is_empty() {
             // A name or term the model has not seen is usually written the same way each
-            // time; a slip rarely repeats. One pass counts every rare pair.
-            // Each distinct rare string once (the automaton wants distinct patterns).
+            // time; a slip rarely repeats. One pass counts every rare pair, and the form the
+            // fix would write: a rare pair written twice is still a slip when the document
+            // also writes it the right way (才政 beside 财政).
+            // Each distinct string once (the automaton wants distinct patterns).
             let mut ids: std::collections::HashMap<&str, u32> = Default::default();
-            let mut rare: Vec<&str> = Vec::new();
-            let which: Vec<u32> = kept
-                .iter()
-                .map(|(_, f)| {
-                    *ids.entry(f.rare.as_str()).or_insert_with(|| {
-                        rare.push(f.rare.as_str());
-                        rare.len() as u32 - 1
+            let mut strings: Vec<&str> = Vec::new();
+            let mut which: Vec<[u32; 2]> = Vec::with_capacity(kept.len());
+            for (_, f) in &kept {
+                which.push([&f.rare, &f.fixed].map(|x| {
+                    *ids.entry(x.as_str()).or_insert_with(|| {
+                        strings.push(x.as_str());
+                        strings.len() as u32 - 1
                     })
-                })
-                .collect();
-            if let Ok(ac) = daachorse::CharwiseDoubleArrayAhoCorasick::<u32>::new(&rare) {
-                let mut seen = vec![0u32; rare.len()];
+                }));
+            }
+            if let Ok(ac) = daachorse::CharwiseDoubleArrayAhoCorasick::<u32>::new(&strings) {
+                let mut seen = vec![0u32; strings.len()];
                 for m in ac.find_overlapping_iter(text) {
                     seen[m.value() as usize] += 1;
                 }
                 let mut k = 0;
                 kept.retain(|(_, f)| {
+                    let [rare, fixed] = which[k];
                     k += 1;
-                    f.rare.chars().count() < 2 || seen[which[k - 1] as usize] < 2
+                    f.rare.chars().count() < 2
+                        || seen[rare as usize] < 2
+                        || seen[fixed as usize] >= seen[rare as usize]
                 });
             }
         }
@@ -778,6 +787,18 @@ mod tests {
     fn the_allow_list_and_repetition_silence_it() {
         assert!(check("allow = [\"零导\"]", "切实加强组织零导。").is_empty());
         assert!(check("", "组织零导。组织零导。").is_empty());
+        // ... unless the document also writes it the right way, as often or more
+        let found = check("", "组织零导。组织零导。加强组织领导。加强组织领导。");
+        let fixes: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+        assert_eq!(fixes, ["领", "领"], "{found:?}");
+        assert!(check("", "组织零导。组织零导。组织零导。加强组织领导。").is_empty());
+        // the joint repair's word is the right way too
+        let text = "群众的蛮溢度。群众的蛮溢度。群众的满意度。群众的满意度。";
+        let found = check("margin = 15.0\nword-guard = 0.0\njoint = true", text);
+        let fixes: String = found.iter().map(|f| f.1.as_str()).collect();
+        assert_eq!(fixes, "满意满意", "{found:?}");
+        let text = "群众的蛮溢度。群众的蛮溢度。";
+        assert!(check("margin = 15.0\nword-guard = 0.0\njoint = true", text).is_empty());
     }
 
     #[test]
