@@ -41,7 +41,9 @@ confusion.bin = b"DLCNF002", u32 n, u32 heads[n] (sorted code points), u32 start
               seen), so that the check need not look it up.
 
 pairs.bin   = b"DLPAIR01", u32 k (symbols of lm.bin's 1-grams), u32 w, u32 m, u32 limits[m]
-              (2), u32 symbols[k] (code points, ascending: a symbol's rank is its index),
+              (2), u32 symbols[k] (code points, most frequent first, ties by code point: a
+              symbol's rank is its index, so the common characters of every row share its
+              first cache lines),
               padding to 8 bytes, then two matrices of k rows: `after`, 2w u64 words per row
               (row a, bits 2b..2b+1: the level of the pair ab: 0 never seen, 1 seen fewer
               than limits[0] times, 2 fewer than limits[1] times, 3 more often), and
@@ -220,7 +222,7 @@ def pair_level(count):
 
 
 def build_pairs(unigrams, bigrams):
-    symbols = sorted(unigrams, key=ord)
+    symbols = sorted(unigrams, key=lambda c: (-unigrams[c], ord(c)))
     rank = {c: i for i, c in enumerate(symbols)}
     k = len(symbols)
     w = (k + 63) // 64

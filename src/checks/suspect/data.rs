@@ -149,7 +149,7 @@ impl Model {
 pub struct Pairs {
     /// Rank + 1 of each symbol below U+10000 (0: not a symbol of the model).
     ranks: Vec<u16>,
-    /// The symbols above U+FFFF, ascending, with their ranks.
+    /// The symbols above U+FFFF, ascending, with their ranks (ranks go by frequency).
     astral: Vec<(u32, u16)>,
     /// The counts that separate levels 1, 2 and 3, as log2 (the model's unit).
     limits: [f32; 2],
@@ -221,6 +221,7 @@ impl Pairs {
                 None => pairs.astral.push((c, r as u16)),
             }
         }
+        pairs.astral.sort_unstable();
         pairs.row = row;
         pairs.after = &bytes[matrix_at..matrix_at + 2 * k * row];
         pairs.before = &bytes[matrix_at + 2 * k * row..end];
