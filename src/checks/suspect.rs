@@ -275,7 +275,16 @@ struct Suspect {
 }
 
 impl SuspectChar {
-    fn paragraph(&self, model: &Model, s: &mut [char], out: &mut Vec<Suspect>) {
+    /// The suspects of one paragraph `s`; `allowed(i)` says whether the user's allow list
+    /// covers position `i` (such a position is neither reported nor makes its neighbours
+    /// suspect).
+    fn paragraph(
+        &self,
+        model: &Model,
+        s: &mut [char],
+        allowed: &dyn Fn(usize) -> bool,
+        out: &mut Vec<Suspect>,
+    ) {
         let n = s.len();
         if n < 3 {
             return;
@@ -393,6 +402,9 @@ impl SuspectChar {
         }
         if self.joint {
             self.joint_repairs(model, s, &pairs, low, &mut scored);
+        }
+        if !self.allow.is_empty() {
+            scored.retain(|x| !allowed(x.0));
         }
         // Slips come in clusters (a careless passage, an OCR'd page): near a sure finding a
         // weaker one is reported too.
@@ -611,14 +623,13 @@ impl Check for SuspectChar {
             }
             syms.push('\n');
             offsets.push(start + line.len());
-            self.paragraph(model, &mut syms, &mut found);
-            for f in found.drain(..) {
-                let at = offsets[f.at];
-                let span = at..at + text[at..].chars().next().map_or(1, char::len_utf8);
-                if !crate::engine::covered(text, &span, &self.allow) {
-                    kept.push((span, f));
-                }
-            }
+            let span_of = |i: usize| {
+                let at = offsets[i];
+                at..at + text[at..].chars().next().map_or(1, char::len_utf8)
+            };
+            let allowed = |i: usize| crate::engine::covered(text, &span_of(i), &self.allow);
+            self.paragraph(model, &mut syms, &allowed, &mut found);
+            kept.extend(found.drain(..).map(|f| (span_of(f.at), f)));
             start += line.len();
         }
         if self.repeated_ok && !kept.is_empty() {
@@ -799,6 +810,17 @@ mod tests {
         assert_eq!(fixes, "满意满意", "{found:?}");
         let text = "群众的蛮溢度。群众的蛮溢度。";
         assert!(check("margin = 15.0\nword-guard = 0.0\njoint = true", text).is_empty());
+    }
+
+    #[test]
+    fn an_allowed_word_does_not_make_its_neighbours_suspect() {
+        let params = "margin = 15.5\nnearby-boost = 7.0\nword-guard = 4.0\njoint = true";
+        let text = "重点检查粉尘涉爆、涉氨制冷、有限空间作业等。";
+        // 涉氨 is sure; 粉尘, weaker, is reported only because it is near
+        let found: Vec<String> = check(params, text).into_iter().map(|f| f.0).collect();
+        assert_eq!(found, ["粉", "氨"]);
+        let allow = format!("{params}\nallow = [\"涉氨\"]");
+        assert!(check(&allow, text).is_empty(), "{:?}", check(&allow, text));
     }
 
     #[test]
