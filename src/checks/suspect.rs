@@ -272,6 +272,7 @@ struct Suspect {
     rare: String,
     /// `rare` as the fix would write it.
     fixed: String,
+    score: f32,
 }
 
 impl SuspectChar {
@@ -406,18 +407,8 @@ impl SuspectChar {
         if !self.allow.is_empty() {
             scored.retain(|x| !allowed(x.0));
         }
-        // Slips come in clusters (a careless passage, an OCR'd page): near a sure finding a
-        // weaker one is reported too.
-        let sure: Vec<usize> = scored
-            .iter()
-            .filter(|x| x.1 > self.margin)
-            .map(|x| x.0)
-            .collect();
+        // Every position above the lower margin: `run` keeps the weaker ones near a sure one.
         for (i, score, fix, flags, joint) in scored {
-            let near = || sure.iter().any(|&j| j != i && j.abs_diff(i) <= NEARBY);
-            if score <= self.margin && !near() {
-                continue;
-            }
             let mut found = match joint {
                 Some((at, word)) => {
                     let rare: String = s[at..at + 2].iter().collect();
@@ -428,9 +419,10 @@ impl SuspectChar {
                         note: format!("“{rare}”少见；音近的“{word}”在此更通顺"),
                         rare,
                         fixed: word,
+                        score,
                     }
                 }
-                None => self.explain(model, s, i, fix, flags),
+                None => self.explain(model, s, i, fix, flags, score),
             };
             if self.show_score {
                 found
@@ -543,7 +535,15 @@ impl SuspectChar {
         scored.dedup_by_key(|x| x.0);
     }
 
-    fn explain(&self, model: &Model, s: &mut [char], i: usize, fix: char, flags: u32) -> Suspect {
+    fn explain(
+        &self,
+        model: &Model,
+        s: &mut [char],
+        i: usize,
+        fix: char,
+        flags: u32,
+        score: f32,
+    ) -> Suspect {
         let c = s[i];
         s[i] = fix;
         let (_, _, word) = words_at(s, i);
@@ -585,6 +585,7 @@ impl SuspectChar {
             note,
             rare,
             fixed,
+            score,
         }
     }
 }
@@ -608,7 +609,8 @@ impl Check for SuspectChar {
         let mut syms: Vec<char> = Vec::new();
         let mut offsets: Vec<usize> = Vec::new();
         let mut found: Vec<Suspect> = Vec::new();
-        let mut kept: Vec<(std::ops::Range<usize>, Suspect)> = Vec::new();
+        // (span, paragraph, suspect)
+        let mut kept: Vec<(std::ops::Range<usize>, usize, Suspect)> = Vec::new();
         let mut start = 0;
         for line in text.split_inclusive('\n').flat_map(pieces) {
             syms.clear();
@@ -629,7 +631,8 @@ impl Check for SuspectChar {
             };
             let allowed = |i: usize| crate::engine::covered(text, &span_of(i), &self.allow);
             self.paragraph(model, &mut syms, &allowed, &mut found);
-            kept.extend(found.drain(..).map(|f| (span_of(f.at), f)));
+            let para = start;
+            kept.extend(found.drain(..).map(|f| (span_of(f.at), para, f)));
             start += line.len();
         }
         if self.repeated_ok && !kept.is_empty() {
@@ -641,7 +644,7 @@ impl Check for SuspectChar {
             let mut ids: std::collections::HashMap<&str, u32> = Default::default();
             let mut strings: Vec<&str> = Vec::new();
             let mut which: Vec<[u32; 2]> = Vec::with_capacity(kept.len());
-            for (_, f) in &kept {
+            for (_, _, f) in &kept {
                 which.push([&f.rare, &f.fixed].map(|x| {
                     *ids.entry(x.as_str()).or_insert_with(|| {
                         strings.push(x.as_str());
@@ -655,7 +658,7 @@ impl Check for SuspectChar {
                     seen[m.value() as usize] += 1;
                 }
                 let mut k = 0;
-                kept.retain(|(_, f)| {
+                kept.retain(|(_, _, f)| {
                     let [rare, fixed] = which[k];
                     k += 1;
                     f.rare.chars().count() < 2
@@ -664,7 +667,22 @@ impl Check for SuspectChar {
                 });
             }
         }
-        for (span, f) in kept {
+        // Slips come in clusters (a careless passage, an OCR'd page): near a sure finding a
+        // weaker one is reported too, once the sure one is known to be reported itself.
+        let sure: Vec<(usize, usize)> = kept
+            .iter()
+            .filter(|k| k.2.score > self.margin)
+            .map(|k| (k.1, k.2.at))
+            .collect();
+        kept.retain(|(_, para, f)| {
+            let from = sure.partition_point(|&x| x < (*para, f.at.saturating_sub(NEARBY)));
+            f.score > self.margin
+                || sure[from..]
+                    .iter()
+                    .take_while(|&&(p, j)| p == *para && j <= f.at + NEARBY)
+                    .any(|&(_, j)| j != f.at)
+        });
+        for (span, _, f) in kept {
             // Measuring runs carry the fix in the note: a rule set of their own then needs
             // no `good` example for every margin.
             let finding = Finding::new(span).note(f.note);
@@ -813,7 +831,7 @@ mod tests {
     }
 
     #[test]
-    fn an_allowed_word_does_not_make_its_neighbours_suspect() {
+    fn a_silenced_word_does_not_make_its_neighbours_suspect() {
         let params = "margin = 15.5\nnearby-boost = 7.0\nword-guard = 4.0\njoint = true";
         let text = "重点检查粉尘涉爆、涉氨制冷、有限空间作业等。";
         // 涉氨 is sure; 粉尘, weaker, is reported only because it is near
@@ -821,6 +839,9 @@ mod tests {
         assert_eq!(found, ["粉", "氨"]);
         let allow = format!("{params}\nallow = [\"涉氨\"]");
         assert!(check(&allow, text).is_empty(), "{:?}", check(&allow, text));
+        // nor does one the document repeats (a term the model has not seen)
+        let text = "重点检查粉尘涉爆、涉氨制冷、有限空间作业等。涉氨制冷企业。";
+        assert!(check(params, text).is_empty(), "{:?}", check(params, text));
     }
 
     #[test]
