@@ -52,8 +52,9 @@ pairs.bin   = b"DLPAIR01", u32 k (symbols of lm.bin's 1-grams), u32 w, u32 m, u3
               and a check asking about many pairs that share a character reads one row.
 
 Normalisation (the Rust side does the same): ASCII and full-width digits become `0`, ASCII
-and full-width Latin letters become `A`, white space is dropped, and each paragraph (line) is
-framed by `\\n` on both sides.
+and full-width Latin letters become `A`, a run of white space becomes one space (none at a
+paragraph's ends: the space keeps the characters on its two sides apart, as in a list of names
+and places `王　煜　春秋航空`), and each paragraph (line) is framed by `\\n` on both sides.
 
 Python 3 standard library only; output is deterministic.
 """
@@ -120,12 +121,19 @@ def norm_char(c):
     if 0x41 <= o <= 0x5A or 0x61 <= o <= 0x7A or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
         return "A"
     if c.isspace():
-        return ""
+        return " "
     return c
 
 
 def normalise(line):
-    return "\n" + "".join(norm_char(c) for c in line) + "\n"
+    out = []
+    for c in line:
+        sym = norm_char(c)
+        if sym != " " or (out and out[-1] != " "):
+            out.append(sym)
+    if out and out[-1] == " ":
+        out.pop()
+    return "\n" + "".join(out) + "\n"
 
 
 def even_documents(path):
