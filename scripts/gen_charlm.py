@@ -23,14 +23,21 @@ Layout (all little-endian).  A *table* is a set of n-grams or words keyed by a 6
 hash over the Unicode scalar values of the (normalised) characters:
 
     h = 0xcbf29ce484222325; for c in chars: h = (h ^ ord(c)) * 0x100000001b3 mod 2**64
+    then MurmurHash3's fmix64 finaliser (h ^= h >> 33; h *= 0xff51afd7ed558ccd;
+    h ^= h >> 33; h *= 0xc4ceb9fe1a85ec53; h ^= h >> 33, all mod 2**64)
 
-The top `b` bits of h pick a bucket, the low 16 bits are stored as the key; a table is
-    u32 b, u32 n, u32 index[2**b + 1] (start of each bucket), u16 keys[n] (sorted within a
-    bucket), u8 vals[n], padding to 4 bytes, u64 filter[2**b] (bit `key & 63` of a bucket's
-    word is set for each of its keys).
-lm.bin      = b"DLCLM002", u32 orders (4), u32 total characters, then one table per order;
+The top `b` bits of h pick the home bucket, the low 16 bits are stored as the key.  A table
+is a 64-byte header (u32 b, u32 n keys, u32 slots = 21, zeros) and 2**b buckets of one
+64-byte cache line each: u16 keys[21], u8 vals[21], and in the last byte the number of keys
+(low 5 bits) and bit 7 set when a key whose home is this bucket or an earlier one had to move
+on because the bucket was full.  A key lives in its home bucket or, when that is full, in the
+next one that is not (wrapping around); a lookup reads the home line and goes on to the next
+only while bit 7 is set.  Tables and file headers are padded to 64 bytes, so that (with the
+Rust side aligning the embedded bytes) every bucket is one cache line.
+lm.bin      = b"DLCLM003", u32 orders (4), u32 total characters, padding, then one table
+              per order;
               val = round(12 * log2(count)) (count >= 1, so 0 means once).
-lexicon.bin = b"DLLEX002", then one table; val = flags (1 word, 2 frequent word, 4 idiom,
+lexicon.bin = b"DLLEX003", padding, then one table; val = flags (1 word, 2 frequent word, 4 idiom,
               8 proper name: person, place, organisation).
 confusion.bin = b"DLCNF002", u32 n, u32 heads[n] (sorted code points), u32 start[n + 1],
               u32 cands[...] = code point | flags << 24 (1 same pinyin and tone, 2 same pinyin
@@ -84,8 +91,10 @@ ORDERS = 4
 # gives 2.7 MB; what that costs in F1 has not been measured yet.
 MIN_COUNT = {1: 1, 2: 1, 3: 1, 4: 1}
 # pairs.bin gives each pair one of four levels: never seen, seen fewer than 8 times, fewer
-# than 256 times, more often (log2 counts 3 and 8: the check's gates sit between them).
-PAIR_LEVELS = (8, 256)
+# than 198 times, more often.  The limits are the checks' gates (tri-gate 3.0, gate 7.6 in
+# the model's unit, round(12 * log2(count)) / 12: a count of 198 is the first at or above
+# 7.6), so that the gates read a level and never look a count up.
+PAIR_LEVELS = (8, 198)
 # Words of the frequency list below this frequency are noise (its floor is 3).
 WORD_MIN_FREQ = 5
 FREQUENT_WORD = 1000
@@ -100,6 +109,13 @@ def fnv(s):
     h = FNV_OFFSET
     for c in s:
         h = ((h ^ ord(c)) * FNV_PRIME) & MASK
+    # FNV's high bits mix short strings poorly (one character moves only the low ones), and
+    # the high bits pick the bucket: MurmurHash3's finaliser mixes them.
+    h ^= h >> 33
+    h = (h * 0xFF51AFD7ED558CCD) & MASK
+    h ^= h >> 33
+    h = (h * 0xC4CEB9FE1A85EC53) & MASK
+    h ^= h >> 33
     return h
 
 
@@ -149,50 +165,59 @@ def even_documents(path):
                 yield line
 
 
+# A table's buckets are cache lines: a lookup reads one line (rarely the next one too).
+LINE = 64
+SLOTS = 21
+# The fewest buckets that keep the mean load at or below this many keys (of SLOTS).
+MAX_LOAD = 17
+
+
+def pad_to_line(out):
+    while len(out) % LINE:
+        out += b"\0"
+    return out
+
+
 def table_bytes(items):
-    """items: dict key string -> val (0..255)."""
+    """items: dict key string -> val (0..255).  The result starts and ends on a line."""
+    # Two strings whose hashes agree on the bucket and the key bits keep the larger value.
     n = len(items)
     b = 4
-    while (1 << b) * 8 < n and b < 16:
+    while (1 << b) * MAX_LOAD < n:
         b += 1
-    rows = sorted(((fnv(k), v) for k, v in items.items()))
-    buckets = [0] * ((1 << b) + 1)
-    entries = []
-    for h, v in rows:
-        buckets[(h >> (64 - b)) + 1] += 1
-        entries.append((h >> (64 - b), h & 0xFFFF, v))
-    for i in range(1, len(buckets)):
-        buckets[i] += buckets[i - 1]
-    # Within a bucket, entries are sorted by the stored 16-bit key; equal keys (two n-grams
-    # whose hashes agree on those bits) keep the larger value.
-    entries.sort()
-    keys, vals = [], []
-    counts = [0] * (1 << b)
-    last = None
-    for bucket, key, v in entries:
-        if last == (bucket, key):
-            vals[-1] = max(vals[-1], v)
-            continue
-        last = (bucket, key)
-        keys.append(key)
-        vals.append(v)
-        counts[bucket] += 1
-    index = [0]
-    for c in counts:
-        index.append(index[-1] + c)
-    out = bytearray(struct.pack("<II", b, len(keys)))
-    out += struct.pack(f"<{len(index)}I", *index)
-    out += struct.pack(f"<{len(keys)}H", *keys)
-    out += bytes(vals)
-    while len(out) % 4:
-        out += b"\0"
-    # The filter: bit (key & 63) of word[bucket] is set for every key of the bucket, so a
-    # lookup of a string never seen usually ends after reading one byte.
-    words = [0] * (1 << b)
-    for bucket in range(1 << b):
-        for k in keys[index[bucket] : index[bucket + 1]]:
-            words[bucket] |= 1 << (k & 63)
-    out += struct.pack(f"<{len(words)}Q", *words)
+    entries = {}
+    for k, v in items.items():
+        h = fnv(k)
+        e = (h >> (64 - b), h & 0xFFFF)
+        entries[e] = max(entries.get(e, 0), v)
+    nb = 1 << b
+    slots = [[] for _ in range(nb)]
+    passed = [False] * nb
+    for (home, key), v in sorted(entries.items()):
+        j = home
+        while len(slots[j]) == SLOTS:
+            passed[j] = True
+            j = (j + 1) % nb
+        slots[j].append((key, v))
+    out = bytearray(struct.pack("<III", b, len(entries), SLOTS))
+    pad_to_line(out)
+    for j in range(nb):
+        line = bytearray(LINE)
+        for k, (key, v) in enumerate(slots[j]):
+            struct.pack_into("<H", line, 2 * k, key)
+            line[2 * SLOTS + k] = v
+        line[LINE - 1] = len(slots[j]) | (0x80 if passed[j] else 0)
+        out += line
+    # Check every key the way the Rust side looks it up.
+    for (home, key), v in entries.items():
+        j = home
+        while True:
+            found = [w for (k, w) in slots[j] if k == key]
+            if found:
+                assert found[0] == v or passed[(j - 1) % nb], (home, key)
+                break
+            assert passed[j], (home, key)
+            j = (j + 1) % nb
     return bytes(out)
 
 
@@ -211,8 +236,9 @@ def build_lm(shared):
             for i in range(len(s) - n + 1):
                 g = s[i : i + n]
                 c[g] = c.get(g, 0) + 1
-    out = bytearray(b"DLCLM002")
+    out = bytearray(b"DLCLM003")
     out += struct.pack("<II", ORDERS, total)
+    pad_to_line(out)
     stats = []
     for n in range(1, ORDERS + 1):
         kept = {g: quantise(c) for g, c in counts[n].items() if c >= MIN_COUNT[n]}
@@ -283,7 +309,7 @@ def build_lexicon(shared, hanzi):
     with open(os.path.join(shared, PROPER), encoding="utf-8") as f:
         for line in f:
             add(line.strip(), 1 | 4)
-    return b"DLLEX002" + table_bytes(flags), len(flags)
+    return bytes(pad_to_line(bytearray(b"DLLEX003"))) + table_bytes(flags), len(flags)
 
 
 def build_confusion(shared, hanzi, unigrams):

@@ -163,25 +163,47 @@ fn stands_alone(s: &[char], i: usize) -> bool {
         && matches!(s.get(end), Some(' ' | '\n' | '（' | '('))
 }
 
+/// The counts of the grams ending at one position, by length, once looked up. The context
+/// of a symbol is a gram ending at the symbol before it: a window keeps the grams of the
+/// position before each symbol and looks each gram up once, and the candidates of one
+/// position share the grams ending just before it.
+#[derive(Clone, Copy, Default)]
+struct Ending([Option<Option<f32>>; CONTEXT + 2]);
+
+impl Ending {
+    /// The count of the gram of `len` symbols ending at `end`.
+    fn count(&mut self, model: &Model, s: &[char], end: usize, len: usize) -> Option<f32> {
+        *self.0[len].get_or_insert_with(|| model.log_count(&s[end + 1 - len..=end]))
+    }
+}
+
 /// log2 P(s[j] | up to three symbols before it), stupid backoff. `reach` is how far back a
 /// gram ending at `j` can be seen at all (see [`reach`]): a longer one is not looked up, its
-/// backoff is paid as when the lookup fails.
-fn raw_log_prob(model: &Model, s: &[char], j: usize, reach: usize) -> f32 {
+/// backoff is paid as when the lookup fails. `before` and `here` hold the grams ending at
+/// `j - 1` and at `j`.
+fn raw_log_prob(
+    model: &Model,
+    s: &[char],
+    j: usize,
+    reach: usize,
+    before: &mut Ending,
+    here: &mut Ending,
+) -> f32 {
     let mut penalty = 0.0;
     let longest = j.min(CONTEXT).min(model.max_order().saturating_sub(1));
     for k in (1..=longest).rev() {
         // A gram found whose context was never seen is a hashed key shared with another
         // gram, not a count: it backs off like one not found.
         if k <= reach
-            && let Some(full) = model.log_count(&s[j - k..=j])
-            && let Some(ctx) = model.log_count(&s[j - k..j])
+            && let Some(full) = here.count(model, s, j, k + 1)
+            && let Some(ctx) = before.count(model, s, j - 1, k)
         {
             return penalty + full - ctx;
         }
         penalty += BACKOFF;
     }
     let total = (model.total as f32).log2();
-    match model.log_count(&s[j..=j]) {
+    match here.count(model, s, j, 1) {
         Some(c) => penalty + c - total,
         None => penalty - total - 2.0,
     }
@@ -196,17 +218,16 @@ fn reach(j: usize, pair_seen: &impl Fn(usize) -> bool) -> usize {
         .count()
 }
 
-/// [`raw_log_prob`] at most 0: a probability is at most 1, and a larger value only comes from
-/// a hashed key shared by two n-grams. Every term being at most 0 lets a score stop early.
-fn log_prob(model: &Model, s: &[char], j: usize, pair_seen: &impl Fn(usize) -> bool) -> f32 {
-    raw_log_prob(model, s, j, reach(j, pair_seen)).min(0.0)
-}
-
-/// Score of the symbols `i..=i+CONTEXT` (those a change at `i` affects).
-fn window_score(model: &Model, s: &[char], i: usize, pair_seen: &impl Fn(usize) -> bool) -> f32 {
-    (i..s.len().min(i + CONTEXT + 1))
-        .map(|j| log_prob(model, s, j, pair_seen))
-        .sum()
+/// Score of the symbols `i..=i+CONTEXT` (those a change at `i` affects); `left` holds the
+/// grams ending at `i - 1`.
+fn window_score(
+    model: &Model,
+    s: &[char],
+    i: usize,
+    pair_seen: &impl Fn(usize) -> bool,
+    left: &mut Ending,
+) -> f32 {
+    window_score_above(model, s, i, f32::NEG_INFINITY, pair_seen, left).unwrap_or(f32::NEG_INFINITY)
 }
 
 /// [`window_score`], or None as soon as it is sure not to exceed `floor`.
@@ -216,25 +237,44 @@ fn window_score_above(
     i: usize,
     floor: f32,
     pair_seen: &impl Fn(usize) -> bool,
+    left: &mut Ending,
 ) -> Option<f32> {
-    score_above(model, s, i..s.len().min(i + CONTEXT + 1), floor, pair_seen)
+    score_above(
+        model,
+        s,
+        i..s.len().min(i + CONTEXT + 1),
+        floor,
+        pair_seen,
+        left,
+    )
 }
 
 /// The sum of the log-probabilities of `range`, or None as soon as it is sure not to exceed
-/// `floor` (the terms are never positive, so a partial sum at or below it can only fall).
+/// `floor`. Each term is [`raw_log_prob`] at most 0 (a probability is at most 1; a larger
+/// value only comes from a hashed key shared by two n-grams), so a partial sum at or below
+/// `floor` can only fall. `left` holds the grams ending just before the range.
 fn score_above(
     model: &Model,
     s: &[char],
     range: std::ops::Range<usize>,
     floor: f32,
     pair_seen: &impl Fn(usize) -> bool,
+    left: &mut Ending,
 ) -> Option<f32> {
     let mut sum = 0.0;
-    for j in range {
-        sum += log_prob(model, s, j, pair_seen);
+    let mut prev = Ending::default();
+    for j in range.clone() {
+        let mut here = Ending::default();
+        let before = if j == range.start {
+            &mut *left
+        } else {
+            &mut prev
+        };
+        sum += raw_log_prob(model, s, j, reach(j, pair_seen), before, &mut here).min(0.0);
         if sum <= floor {
             return None;
         }
+        prev = here;
     }
     Some(sum)
 }
@@ -351,6 +391,8 @@ impl SuspectChar {
             // The characters seen next to each neighbour: every candidate asks them.
             let (after_left, before_right) = (seen.after(s[i - 1]), seen.before(s[i + 1]));
             let mut orig: Option<(usize, u8, f32)> = None;
+            // The grams ending just before `i`: the same for the original and every candidate.
+            let mut ending = Ending::default();
             let mut best: Option<(f32, char, u32)> = None;
             for (cand, flags, count) in data::confusions(c) {
                 // Only a common character is suggested; the candidates come most frequent
@@ -374,7 +416,11 @@ impl SuspectChar {
                     Some(o) => o,
                     None => {
                         let (len, flags, _) = words_at(s, i);
-                        let o = (len, flags, window_score(model, s, i, &orig_seen));
+                        let o = (
+                            len,
+                            flags,
+                            window_score(model, s, i, &orig_seen, &mut ending),
+                        );
                         orig = Some(o);
                         o
                     }
@@ -399,7 +445,8 @@ impl SuspectChar {
                     _ => pairs[t] != 0,
                 };
                 let floor = floor - self.lexicon_bonus - adjust + base;
-                let Some(window) = window_score_above(model, s, i, floor, &cand_seen) else {
+                let Some(window) = window_score_above(model, s, i, floor, &cand_seen, &mut ending)
+                else {
                     s[i] = c;
                     continue;
                 };
@@ -525,7 +572,9 @@ impl SuspectChar {
             };
             let end = n.min(i + 2 + CONTEXT);
             let orig_seen = |t: usize| pairs[t] != 0;
-            let base: f32 = (i..end).map(|j| log_prob(model, s, j, &orig_seen)).sum();
+            let mut left = Ending::default();
+            let base = score_above(model, s, i..end, f32::NEG_INFINITY, &orig_seen, &mut left)
+                .unwrap_or(f32::NEG_INFINITY);
             // The three pairs the repair changes may be seen; the others are as they were.
             let new_seen = |t: usize| (i - 1..=i + 1).contains(&t) || pairs[t] != 0;
             let adjust = self.lexicon_bonus - self.joint_penalty - guard - base;
@@ -535,7 +584,7 @@ impl SuspectChar {
                 let floor = best.map_or(low, |t| t.0.max(low));
                 s[i] = x;
                 s[i + 1] = y;
-                let window = score_above(model, s, i..end, floor - adjust, &new_seen);
+                let window = score_above(model, s, i..end, floor - adjust, &new_seen, &mut left);
                 s[i] = a;
                 s[i + 1] = b;
                 if let Some(window) = window {
@@ -774,20 +823,45 @@ mod tests {
     fn a_score_stops_early_only_when_it_cannot_pass() {
         let model = Model::get();
         let s: Vec<char> = "\n切实加强组织零导，形杰各异。\n".chars().collect();
+        let fresh = || Ending::default();
         for i in 1..s.len() - 1 {
-            let full = window_score(model, &s, i, &any_pair);
-            for j in i..s.len() {
-                assert!(log_prob(model, &s, j, &any_pair) <= 0.0);
+            let full = window_score(model, &s, i, &any_pair, &mut fresh());
+            // the terms are never positive: the sum is at most each of them
+            for j in i..s.len().min(i + CONTEXT + 1) {
+                let p = raw_log_prob(model, &s, j, CONTEXT, &mut fresh(), &mut fresh());
+                assert!(full <= p.min(0.0), "{j}");
             }
             assert_eq!(
-                window_score_above(model, &s, i, f32::NEG_INFINITY, &any_pair),
+                window_score_above(model, &s, i, f32::NEG_INFINITY, &any_pair, &mut fresh()),
                 Some(full)
             );
             assert_eq!(
-                window_score_above(model, &s, i, full - 0.01, &any_pair),
+                window_score_above(model, &s, i, full - 0.01, &any_pair, &mut fresh()),
                 Some(full)
             );
-            assert_eq!(window_score_above(model, &s, i, full, &any_pair), None);
+            assert_eq!(
+                window_score_above(model, &s, i, full, &any_pair, &mut fresh()),
+                None
+            );
+        }
+    }
+
+    #[test]
+    fn the_candidates_of_a_position_share_what_was_looked_up_before_it() {
+        // Scoring every candidate with the grams ending before the position kept from the
+        // ones before gives what scoring each afresh gives.
+        let model = Model::get();
+        let mut s: Vec<char> = "\n切实加强组织零导，形杰各异。\n".chars().collect();
+        for i in 1..s.len() - 1 {
+            let c = s[i];
+            let mut left = Ending::default();
+            for cand in [c, '领', '态', '的', c] {
+                s[i] = cand;
+                let shared = window_score(model, &s, i, &any_pair, &mut left);
+                let alone = window_score(model, &s, i, &any_pair, &mut Ending::default());
+                assert_eq!(shared, alone, "{i} {cand}");
+            }
+            s[i] = c;
         }
     }
 

@@ -2,19 +2,43 @@
 //! with `include_bytes!`: a few header words are decoded at first use, every lookup reads the
 //! arrays directly. The layout is described in `scripts/gen_charlm.py`.
 
-const LM: &[u8] = include_bytes!("lm.bin");
+fn from_stored(q: u8) -> f32 {
+    f32::from(q) / 12.0
+}
+
+/// The model's value for a count: log2 quantised to twelfths, as the generator stores it.
+pub fn value(count: u32) -> f32 {
+    let q = (12.0 * f64::from(count.max(1)).log2()).round().min(255.0);
+    from_stored(q as u8)
+}
+
+/// Bytes aligned to a cache line: a table's buckets are lines of the file.
+#[repr(C, align(64))]
+struct Aligned<T: ?Sized>(T);
+
+static LM_LINES: &Aligned<[u8]> = &Aligned(*include_bytes!("lm.bin"));
+static LEXICON_LINES: &Aligned<[u8]> = &Aligned(*include_bytes!("lexicon.bin"));
 const PAIRS: &[u8] = include_bytes!("pairs.bin");
-const LEXICON: &[u8] = include_bytes!("lexicon.bin");
 const CONFUSION: &[u8] = include_bytes!("confusion.bin");
+/// The bytes of one cache line; a table's bucket.
+const LINE: usize = 64;
+/// Keys per bucket: 21 u16 keys, 21 u8 values, and the last byte.
+const SLOTS: usize = 21;
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
-/// The FNV-1a hash the generator uses: one step per Unicode scalar value.
+/// The hash the generator uses: FNV-1a, one step per Unicode scalar value, then MurmurHash3's
+/// finaliser (the high bits pick the bucket, and FNV mixes them poorly for short strings).
 pub fn hash(chars: &[char]) -> u64 {
-    chars.iter().fold(FNV_OFFSET, |h, &c| {
+    let mut h = chars.iter().fold(FNV_OFFSET, |h, &c| {
         (h ^ u64::from(u32::from(c))).wrapping_mul(FNV_PRIME)
-    })
+    });
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> u32 {
@@ -23,50 +47,35 @@ fn u32_at(bytes: &[u8], at: usize) -> u32 {
         .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
-/// A hashed set of strings with one byte per entry.
+/// A hashed set of strings with one byte per entry, in buckets of one cache line each (the
+/// layout is described in `scripts/gen_charlm.py`).
 #[derive(Debug)]
 pub struct Table {
     bits: u32,
-    index: &'static [u8],
-    keys: &'static [u8],
-    vals: &'static [u8],
-    /// One bit per (bucket, low six key bits), set for every key (a little-endian u64 per
-    /// bucket): most strings a check asks for were never seen, and a clear bit says so
-    /// without reading the three arrays.
-    filter: &'static [u8],
+    buckets: &'static [u8],
 }
 
 impl Table {
+    const EMPTY: Table = Table {
+        bits: 0,
+        buckets: &[],
+    };
+
     /// The table at `*at`, which moves past it; an empty table when the bytes are short.
     fn read(bytes: &'static [u8], at: &mut usize) -> Table {
-        let empty = Table {
-            bits: 0,
-            index: &[],
-            keys: &[],
-            vals: &[],
-            filter: &[],
-        };
         let bits = u32_at(bytes, *at);
-        let n = u32_at(bytes, *at + 4) as usize;
-        if !(1..=24).contains(&bits) {
-            return empty;
+        if !(1..=24).contains(&bits) || u32_at(bytes, *at + 8) as usize != SLOTS {
+            return Table::EMPTY;
         }
-        let index_len = ((1usize << bits) + 1) * 4;
-        let start = *at + 8;
-        let keys_at = start + index_len;
-        let vals_at = keys_at + 2 * n;
-        let filter_at = (vals_at + n).next_multiple_of(4);
-        let end = filter_at + (1usize << bits) * 8;
+        let start = *at + LINE;
+        let end = start + (LINE << bits);
         if bytes.len() < end {
-            return empty;
+            return Table::EMPTY;
         }
         *at = end;
         Table {
             bits,
-            index: &bytes[start..keys_at],
-            keys: &bytes[keys_at..vals_at],
-            vals: &bytes[vals_at..vals_at + n],
-            filter: &bytes[filter_at..end],
+            buckets: &bytes[start..end],
         }
     }
 
@@ -75,23 +84,24 @@ impl Table {
         if self.bits == 0 {
             return None;
         }
-        let bucket = (h >> (64 - self.bits)) as usize;
-        let bit = (h & 63) as usize;
-        if self.filter[bucket * 8 + bit / 8] & (1 << (bit % 8)) == 0 {
-            return None;
-        }
-        let lo = u32_at(self.index, bucket * 4) as usize;
-        let hi = (u32_at(self.index, bucket * 4 + 4) as usize).min(self.vals.len());
+        let mask = (1usize << self.bits) - 1;
         let key = (h & 0xFFFF) as u16;
-        let (mut lo, mut hi) = (lo, hi);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            let k = u16::from_le_bytes([self.keys[2 * mid], self.keys[2 * mid + 1]]);
-            match k.cmp(&key) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return Some(self.vals[mid]),
+        let mut bucket = (h >> (64 - self.bits)) as usize;
+        // Every bucket at most once, though a full table never makes a lookup go round.
+        for _ in 0..=mask {
+            let line: &[u8; LINE] = self.buckets[bucket * LINE..][..LINE].try_into().ok()?;
+            let last = line[LINE - 1];
+            let count = usize::from(last & 31).min(SLOTS);
+            if let Some(k) = line[..2 * count]
+                .chunks_exact(2)
+                .position(|k| u16::from_le_bytes([k[0], k[1]]) == key)
+            {
+                return Some(line[2 * SLOTS + k]);
             }
+            if last & 0x80 == 0 {
+                return None;
+            }
+            bucket = (bucket + 1) & mask;
         }
         None
     }
@@ -114,16 +124,17 @@ impl Model {
     pub fn get() -> &'static Model {
         static MODEL: std::sync::OnceLock<Model> = std::sync::OnceLock::new();
         MODEL.get_or_init(|| {
-            if !LM.starts_with(b"DLCLM002") {
+            let lm = &LM_LINES.0;
+            if !lm.starts_with(b"DLCLM003") {
                 return Model {
                     total: 1,
                     orders: Vec::new(),
                 };
             }
-            let n = u32_at(LM, 8) as usize;
-            let total = u32_at(LM, 12).max(1);
-            let mut at = 16;
-            let orders = (0..n.min(8)).map(|_| Table::read(LM, &mut at)).collect();
+            let n = u32_at(lm, 8) as usize;
+            let total = u32_at(lm, 12).max(1);
+            let mut at = LINE;
+            let orders = (0..n.min(8)).map(|_| Table::read(lm, &mut at)).collect();
             Model { total, orders }
         })
     }
@@ -131,7 +142,7 @@ impl Model {
     /// log2 of the count of `gram` (0 for one occurrence), or None when never seen.
     pub fn log_count(&self, gram: &[char]) -> Option<f32> {
         let table = self.orders.get(gram.len().checked_sub(1)?)?;
-        table.lookup(gram).map(|q| f32::from(q) / 12.0)
+        table.lookup(gram).map(from_stored)
     }
 
     pub fn max_order(&self) -> usize {
@@ -151,8 +162,8 @@ pub struct Pairs {
     ranks: Vec<u16>,
     /// The symbols above U+FFFF, ascending, with their ranks (ranks go by frequency).
     astral: Vec<(u32, u16)>,
-    /// The counts that separate levels 1, 2 and 3, as log2 (the model's unit).
-    limits: [f32; 2],
+    /// The least and the greatest model value (see [`value`]) of a pair of each level.
+    ranges: [(f32, f32); 4],
     /// Bytes per row of `before` (`after` has twice as many: two bits per pair).
     row: usize,
     after: &'static [u8],
@@ -195,7 +206,7 @@ impl Pairs {
         let mut pairs = Pairs {
             ranks: Vec::new(),
             astral: Vec::new(),
-            limits: [0.0; 2],
+            ranges: [(0.0, f32::INFINITY); 4],
             row: 0,
             after: &[],
             before: &[],
@@ -211,8 +222,14 @@ impl Pairs {
         if k > usize::from(u16::MAX) || row * 8 < k || bytes.len() < end {
             return pairs;
         }
-        let limit = |at| (u32_at(bytes, at).max(1) as f32).log2();
-        pairs.limits = [limit(20), limit(24)];
+        let (a, b) = (u32_at(bytes, 20).max(2), u32_at(bytes, 24).max(3));
+        let one = (value(1), value(a - 1));
+        pairs.ranges = [
+            one,
+            one,
+            (value(a), value(b - 1)),
+            (value(b), f32::INFINITY),
+        ];
         pairs.ranks = vec![0; 0x10000];
         for r in 0..k {
             let c = u32_at(bytes, symbols_at + 4 * r);
@@ -263,20 +280,16 @@ impl Pairs {
         self.row_of(self.before, 1, b)
     }
 
-    /// How often the pair `ab` was seen: 0 never, 1 fewer than 2^limits[0] times, 2 fewer
-    /// than 2^limits[1] times, 3 more often.
+    /// How often the pair `ab` was seen: 0 never, 1 rarely, 2 often, 3 very often (the two
+    /// limits are in the file's header).
     pub fn level(&self, a: char, b: char) -> u8 {
         self.after(a).entry(b)
     }
 
-    /// The range of log2 counts (the unit of [`Model::log_count`]) a level stands for.
+    /// The least and the greatest value [`Model::log_count`] gives a pair of `level` (seen at
+    /// least once).
     pub fn level_range(&self, level: u8) -> (f32, f32) {
-        match level {
-            0 => (f32::NEG_INFINITY, 0.0),
-            1 => (0.0, self.limits[0]),
-            2 => (self.limits[0], self.limits[1]),
-            _ => (self.limits[1], f32::INFINITY),
-        }
+        self.ranges[usize::from(level.min(3))]
     }
 }
 
@@ -289,11 +302,12 @@ pub const NAME: u8 = 8;
 pub fn lexicon() -> &'static Table {
     static LEX: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
     LEX.get_or_init(|| {
-        let mut at = 8;
-        if LEXICON.starts_with(b"DLLEX002") {
-            Table::read(LEXICON, &mut at)
+        let lexicon = &LEXICON_LINES.0;
+        if lexicon.starts_with(b"DLLEX003") {
+            let mut at = LINE;
+            Table::read(lexicon, &mut at)
         } else {
-            Table::read(&[], &mut at)
+            Table::EMPTY
         }
     })
 }
@@ -384,7 +398,10 @@ mod tests {
     fn the_pair_matrices_answer_what_the_model_counted() {
         let m = Model::get();
         let p = Pairs::get();
-        assert_eq!(p.level_range(2), (3.0, 8.0));
+        // levels 1 and 2 meet at 8 (3.0), levels 2 and 3 at 198, the first count whose value
+        // reaches the gate 7.6
+        assert_eq!(p.level_range(2), (3.0, value(197)));
+        assert!(value(197) < 7.6 && p.level_range(3).0 >= 7.6);
         let text = include_str!("../../../fixtures/在全县经济工作会议上的讲话.txt");
         let s: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
         let (mut checked, mut collisions) = (0, 0);
@@ -413,35 +430,65 @@ mod tests {
             checked > 1000 && collisions * 1000 < checked,
             "{collisions} of {checked}"
         );
-        // 形态 is common, but not among the pairs seen 256 times or more
+        // 形态 is common, but not among the pairs seen 198 times or more
         assert_eq!(p.level('形', '态'), 2);
         assert_eq!(p.level('发', '展'), 3);
         assert_eq!(p.level('形', '杰'), 0);
     }
 
     #[test]
-    fn the_filter_never_hides_a_stored_key() {
+    fn every_bucket_is_one_line_and_well_formed() {
         let m = Model::get();
         for table in m.orders.iter().chain([lexicon()]) {
-            let n = table.vals.len();
-            let mut hidden = 0;
-            for bucket in 0..1usize << table.bits {
-                let lo = u32_at(table.index, bucket * 4) as usize;
-                let hi = (u32_at(table.index, bucket * 4 + 4) as usize).min(n);
-                for k in lo..hi {
-                    let key = u16::from_le_bytes([table.keys[2 * k], table.keys[2 * k + 1]]);
-                    let h = ((bucket as u64) << (64 - table.bits)) | u64::from(key);
-                    hidden += usize::from(table.get(h).is_none());
-                }
+            assert_eq!(table.buckets.as_ptr() as usize % LINE, 0);
+            let (mut keys, mut passed) = (0, 0);
+            for line in table.buckets.chunks_exact(LINE) {
+                let last = line[LINE - 1];
+                let count = usize::from(last & 31);
+                assert!(count <= SLOTS && last & 0x60 == 0, "{last:#x}");
+                // keys move on only past a full bucket
+                assert!(last & 0x80 == 0 || count == SLOTS, "{last:#x}");
+                keys += count;
+                passed += usize::from(last & 0x80 != 0);
             }
-            assert_eq!(hidden, 0, "a table of {n} keys");
-            // and it does answer: fewer than half of its bits are set (filter bytes × 8)
-            let set = table
-                .filter
-                .iter()
-                .map(|w| w.count_ones() as usize)
-                .sum::<usize>();
-            assert!(set < table.filter.len() * 8 / 2, "{set} bits set");
+            // A table holds keys, mostly at home (fewer than a fifth of its buckets overflow).
+            assert!(keys > 1000, "{keys}");
+            assert!(
+                passed * 5 < 1 << table.bits,
+                "{passed} of {}",
+                1 << table.bits
+            );
         }
+    }
+
+    #[test]
+    fn every_pair_the_matrices_hold_is_found_in_the_model() {
+        // Every seen pair, through the 2-gram table: each line of the table (and the keys
+        // that moved on to the next one) is read this way.
+        let m = Model::get();
+        let p = Pairs::get();
+        let symbols: Vec<char> = (0..0x10000u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| p.rank(c).is_some())
+            .collect();
+        let mut pairs = 0;
+        for &a in &symbols {
+            let row = p.after(a);
+            for &b in &symbols {
+                let level = row.entry(b);
+                if level == 0 {
+                    continue;
+                }
+                pairs += 1;
+                let (lo, hi) = p.level_range(level);
+                let count = m.log_count(&[a, b]);
+                // a key shared by two strings answers the larger value
+                assert!(
+                    count.is_some_and(|c| lo <= c && (c <= hi || level == 1)),
+                    "{a}{b}: {count:?} not in level {level}"
+                );
+            }
+        }
+        assert!(pairs > 100_000, "{pairs}");
     }
 }
