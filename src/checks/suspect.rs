@@ -317,6 +317,20 @@ fn words_at(s: &[char], i: usize) -> (usize, u8, Option<std::ops::Range<usize>>)
     (best, flags, range)
 }
 
+/// Whether a lexicon word longer than `than` characters (at most 4, Han only) covers `i`: the
+/// question a candidate asks, answered at the first such word.
+fn word_longer_than(s: &[char], i: usize, than: usize) -> bool {
+    let lex = data::lexicon();
+    (than.max(1) + 1..=4).any(|len| {
+        ((i + 1).saturating_sub(len)..=i).any(|start| {
+            let end = start + len;
+            end <= s.len()
+                && s[start..end].iter().all(|&c| is_ideograph(c))
+                && lex.lookup(&s[start..end]).is_some_and(|f| f & WORD != 0)
+        })
+    })
+}
+
 /// A position that scored: where, score, fix, confusion flags, and for a joint repair of two
 /// characters the first one's position and the fixed pair.
 type Scored = (usize, f32, char, u32, Option<(usize, [char; 2])>);
@@ -451,9 +465,9 @@ impl SuspectChar {
                     continue;
                 };
                 let mut score = window - base + adjust;
-                let len = words_at(s, i).0;
+                let longer = word_longer_than(s, i, orig_len);
                 s[i] = c;
-                if len > orig_len {
+                if longer {
                     score += self.lexicon_bonus;
                 } else if orig_len >= 2 {
                     // The original is a word itself (年青, 笔划, 比喻): a fix that makes no
@@ -863,6 +877,21 @@ mod tests {
             }
             s[i] = c;
         }
+    }
+
+    #[test]
+    fn a_candidate_asks_for_a_longer_word_what_the_full_search_answers() {
+        let text = include_str!("../../fixtures/在全县经济工作会议上的讲话.txt");
+        let s: Vec<char> = text.chars().take(3000).collect();
+        let mut longer = 0;
+        for i in 0..s.len() {
+            let best = words_at(&s, i).0;
+            for than in 0..=4 {
+                assert_eq!(word_longer_than(&s, i, than), best > than, "{i} {than}");
+                longer += usize::from(best > than);
+            }
+        }
+        assert!(longer > 1000, "{longer}");
     }
 
     #[test]
