@@ -27,8 +27,9 @@ hash over the Unicode scalar values of the (normalised) characters:
     h ^= h >> 33; h *= 0xc4ceb9fe1a85ec53; h ^= h >> 33, all mod 2**64)
 
 The top `b` bits of h pick the home bucket, the low 16 bits are stored as the key.  A table
-is a 64-byte header (u32 b, u32 n keys, u32 slots = 21, zeros) and 2**b buckets of one
-64-byte cache line each: u16 keys[21], u8 vals[21], and in the last byte the number of keys
+is a 64-byte header (u32 b, u32 n keys, u32 slots = 21, u32 v = value bits, zeros) and 2**b
+buckets of one 64-byte cache line each: u16 keys[21], u8 vals[21] (the value in the low v
+bits, hash bits 16.. in the 8 - v bits above), and in the last byte the number of keys
 (low 5 bits) and bit 7 set when a key whose home is this bucket or an earlier one had to move
 on because the bucket was full.  A key lives in its home bucket or, when that is full, in the
 next one that is not (wrapping around); a lookup reads the home line and goes on to the next
@@ -37,8 +38,8 @@ Rust side aligning the embedded bytes) every bucket is one cache line.
 lm.bin      = b"DLCLM003", u32 orders (4), u32 total characters, padding, then one table
               per order;
               val = round(12 * log2(count)) (count >= 1, so 0 means once).
-lexicon.bin = b"DLLEX003", padding, then one table; val = flags (1 word, 2 frequent word, 4 idiom,
-              8 proper name: person, place, organisation).
+lexicon.bin = b"DLLEX003", padding, then one table of 4 value bits; val = flags (1 word,
+              2 frequent word, 4 idiom, 8 proper name: person, place, organisation).
 confusion.bin = b"DLCNF002", u32 n, u32 heads[n] (sorted code points), u32 start[n + 1],
               u32 cands[...] = code point | flags << 24 (1 same pinyin and tone, 2 same pinyin
               other tone, 4 pycorrector same stroke, 8 ECSpell shape, 16 ECSpell sound);
@@ -179,28 +180,32 @@ def pad_to_line(out):
     return out
 
 
-def table_bytes(items):
-    """items: dict key string -> val (0..255).  The result starts and ends on a line."""
-    # Two strings whose hashes agree on the bucket and the key bits keep the larger value.
+def table_bytes(items, val_bits=8):
+    """items: dict key string -> val (below 2**val_bits).  The result starts and ends on a
+    line.  A value byte's bits above val_bits hold more bits of the hash (bits 16 and up), so
+    a table whose values are small (the lexicon's flags) tells more strings apart."""
+    extra_mask = (1 << (8 - val_bits)) - 1
     n = len(items)
     b = 4
     while (1 << b) * MAX_LOAD < n:
         b += 1
+    # Two strings whose hashes agree on the bucket and the key bits keep the larger value.
     entries = {}
     for k, v in items.items():
+        assert 0 <= v < 1 << val_bits, (k, v)
         h = fnv(k)
-        e = (h >> (64 - b), h & 0xFFFF)
+        e = (h >> (64 - b), h & 0xFFFF, (h >> 16) & extra_mask)
         entries[e] = max(entries.get(e, 0), v)
     nb = 1 << b
     slots = [[] for _ in range(nb)]
     passed = [False] * nb
-    for (home, key), v in sorted(entries.items()):
+    for (home, key, extra), v in sorted(entries.items()):
         j = home
         while len(slots[j]) == SLOTS:
             passed[j] = True
             j = (j + 1) % nb
-        slots[j].append((key, v))
-    out = bytearray(struct.pack("<III", b, len(entries), SLOTS))
+        slots[j].append((key, v | extra << val_bits))
+    out = bytearray(struct.pack("<IIII", b, len(entries), SLOTS, val_bits))
     pad_to_line(out)
     for j in range(nb):
         line = bytearray(LINE)
@@ -210,12 +215,12 @@ def table_bytes(items):
         line[LINE - 1] = len(slots[j]) | (0x80 if passed[j] else 0)
         out += line
     # Check every key the way the Rust side looks it up.
-    for (home, key), v in entries.items():
+    for (home, key, extra), v in entries.items():
         j = home
         while True:
-            found = [w for (k, w) in slots[j] if k == key]
+            found = [w for (k, w) in slots[j] if k == key and w >> val_bits == extra]
             if found:
-                assert found[0] == v or passed[(j - 1) % nb], (home, key)
+                assert found[0] == v | extra << val_bits or passed[(j - 1) % nb], (home, key)
                 break
             assert passed[j], (home, key)
             j = (j + 1) % nb
@@ -310,7 +315,7 @@ def build_lexicon(shared, hanzi):
     with open(os.path.join(shared, PROPER), encoding="utf-8") as f:
         for line in f:
             add(line.strip(), 1 | 4)
-    return bytes(pad_to_line(bytearray(b"DLLEX003"))) + table_bytes(flags), len(flags)
+    return bytes(pad_to_line(bytearray(b"DLLEX003"))) + table_bytes(flags, 4), len(flags)
 
 
 def build_confusion(shared, hanzi, unigrams):

@@ -52,19 +52,26 @@ fn u32_at(bytes: &[u8], at: usize) -> u32 {
 #[derive(Debug)]
 pub struct Table {
     bits: u32,
+    /// Bits of a value byte that hold the value; the others hold hash bits 16 and up.
+    val_bits: u32,
     buckets: &'static [u8],
 }
 
 impl Table {
     const EMPTY: Table = Table {
         bits: 0,
+        val_bits: 8,
         buckets: &[],
     };
 
     /// The table at `*at`, which moves past it; an empty table when the bytes are short.
     fn read(bytes: &'static [u8], at: &mut usize) -> Table {
         let bits = u32_at(bytes, *at);
-        if !(1..=24).contains(&bits) || u32_at(bytes, *at + 8) as usize != SLOTS {
+        let val_bits = u32_at(bytes, *at + 12);
+        if !(1..=24).contains(&bits)
+            || u32_at(bytes, *at + 8) as usize != SLOTS
+            || !(1..=8).contains(&val_bits)
+        {
             return Table::EMPTY;
         }
         let start = *at + LINE;
@@ -75,6 +82,7 @@ impl Table {
         *at = end;
         Table {
             bits,
+            val_bits,
             buckets: &bytes[start..end],
         }
     }
@@ -86,17 +94,22 @@ impl Table {
         }
         let mask = (1usize << self.bits) - 1;
         let key = (h & 0xFFFF) as u16;
+        // The hash bits a value byte holds above its value (none in an 8-bit table).
+        let extra = ((h >> 16) as u32) & (0xFF >> self.val_bits);
+        let value = (0xFFu32 >> (8 - self.val_bits)) as u8;
         let mut bucket = (h >> (64 - self.bits)) as usize;
         // Every bucket at most once, though a full table never makes a lookup go round.
         for _ in 0..=mask {
             let line: &[u8; LINE] = self.buckets[bucket * LINE..][..LINE].try_into().ok()?;
             let last = line[LINE - 1];
             let count = usize::from(last & 31).min(SLOTS);
-            if let Some(k) = line[..2 * count]
-                .chunks_exact(2)
-                .position(|k| u16::from_le_bytes([k[0], k[1]]) == key)
-            {
-                return Some(line[2 * SLOTS + k]);
+            for (k, pair) in line[..2 * count].chunks_exact(2).enumerate() {
+                let v = line[2 * SLOTS + k];
+                if u16::from_le_bytes([pair[0], pair[1]]) == key
+                    && u32::from(v) >> self.val_bits == extra
+                {
+                    return Some(v & value);
+                }
             }
             if last & 0x80 == 0 {
                 return None;
@@ -376,6 +389,12 @@ mod tests {
         let lex = lexicon();
         assert!(lex.lookup(&['形', '态']).unwrap() & WORD != 0);
         assert!(lex.lookup(&['形', '杰']).is_none());
+        // Strings no list holds that shared a 16-bit key with a word before the lexicon's
+        // value bytes carried four more bits of the hash (an explanation named them).
+        for w in ["开展临碳", "贫双方认", "仲巴县绵", "以托"] {
+            let chars: Vec<char> = w.chars().collect();
+            assert_eq!(lex.lookup(&chars), None, "{w}");
+        }
         assert!(confusions('零').any(|(c, _, _)| c == '领'));
         assert!(confusions('局').any(|(c, f, _)| c == '据' && f & (SAME_SOUND | SOUND) != 0));
         assert_eq!(confusions('a').count(), 0);
