@@ -76,6 +76,10 @@ struct SuspectChar {
     joint: bool,
     /// Subtracted from the score of a joint repair (two changes are less likely than one).
     joint_penalty: f32,
+    /// A joint repair of a pair that was seen itself (营业支招→营业执照: an IME's whole-word
+    /// pick) needs this many of the pairs on its sides never seen (1 or 2; None: no such
+    /// repair).
+    joint_seen_sides: Option<u8>,
 }
 
 impl SuspectChar {
@@ -101,6 +105,7 @@ impl SuspectChar {
                 "no-name-veto",
                 "joint",
                 "joint-penalty",
+                "joint-seen-sides",
             ],
         )?;
         let num = |key: &str, default: f32| -> Result<f32, String> {
@@ -131,6 +136,12 @@ impl SuspectChar {
             no_name_veto: flag("no-name-veto", false)?,
             joint: flag("joint", false)?,
             joint_penalty: num("joint-penalty", 0.0)?,
+            joint_seen_sides: match num("joint-seen-sides", 0.0)? {
+                0.0 => None,
+                1.0 => Some(1),
+                2.0 => Some(2),
+                _ => return Err("`joint-seen-sides` must be 1 or 2".into()),
+            },
         }))
     }
 }
@@ -499,10 +510,16 @@ impl SuspectChar {
                 Some((at, word)) => {
                     let rare: String = s[at..at + 2].iter().collect();
                     let word: String = word.iter().collect();
+                    // A pair seen elsewhere is a word out of place, not a rare one.
+                    let note = if pairs[at] == 0 {
+                        format!("“{rare}”少见；音近的“{word}”在此更通顺")
+                    } else {
+                        format!("“{rare}”在此不搭配；音近的“{word}”更通顺")
+                    };
                     Suspect {
                         at: i,
                         fix,
-                        note: format!("“{rare}”少见；音近的“{word}”在此更通顺"),
+                        note,
                         rare,
                         fixed: word,
                         score,
@@ -546,7 +563,15 @@ impl SuspectChar {
         let mut added: Vec<Scored> = Vec::new();
         for i in 1..n.saturating_sub(2) {
             let (a, b) = (s[i], s[i + 1]);
-            if pairs[i] != 0 || (pairs[i - 1] != 0 && pairs[i + 1] != 0) {
+            // The pair was never seen and fits its context on one side at most; or it was seen
+            // (a real word) but fits its context on neither side, or on one (`joint-seen-sides`).
+            let unseen_sides = u8::from(pairs[i - 1] == 0) + u8::from(pairs[i + 1] == 0);
+            let needed = if pairs[i] == 0 {
+                Some(1)
+            } else {
+                self.joint_seen_sides
+            };
+            if needed.is_none_or(|k| unseen_sides < k) {
                 continue;
             }
             if single[i] || single[i + 1] {
@@ -1014,6 +1039,21 @@ mod tests {
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!((found[0].1.as_str(), found[1].1.as_str()), ("满", "意"));
         assert_eq!(found[0].2, "“蛮溢”少见；音近的“满意”在此更通顺");
+    }
+
+    #[test]
+    fn a_real_word_out_of_place_is_repaired_together_only_when_asked() {
+        // 世纪 is a word the corpus knows, but never after 结合: an IME's whole-word pick.
+        let text = "各地要结合世纪情况，制定具体措施。";
+        let params = "margin = 15.5\nword-guard = 4.0\njoint = true\njoint-penalty = 6.0";
+        assert_eq!(check(params, text), []);
+        let found = check(&format!("{params}\njoint-seen-sides = 1"), text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!((found[0].1.as_str(), found[1].1.as_str()), ("实", "际"));
+        assert_eq!(found[0].2, "“世纪”在此不搭配；音近的“实际”更通顺");
+        // both sides must fit badly with 2: 世纪 follows 结合 badly, but precedes 情况 well
+        assert_eq!(check(&format!("{params}\njoint-seen-sides = 2"), text), []);
+        assert!(SuspectChar::build(&toml::from_str("joint-seen-sides = 3").unwrap()).is_err());
     }
 
     #[test]
