@@ -127,7 +127,8 @@ def csc_findings(bin_, rules, tmp, shared, extra):
     return rows, per
 
 
-NEARBY = 20
+# As src/checks/suspect.rs.
+NEARBY = 40
 
 
 def select(items, margin, boost):
