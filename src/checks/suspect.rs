@@ -552,11 +552,6 @@ impl SuspectChar {
         let n = s.len();
         let lex = data::lexicon();
         let seen = Pairs::get();
-        let sounds = |c: char| {
-            data::confusions(c)
-                .filter(|&(_, f, _)| f & (data::SAME_SOUND | data::SAME_SYLLABLE) != 0)
-                .map(|(c, _, _)| c)
-        };
         // A slip one character surely explains is not made a two-character one (零导 is
         // 领导, not 领道).
         let mut single = vec![false; n];
@@ -585,13 +580,17 @@ impl SuspectChar {
             }
             // Same-sound words that could replace the pair (looked up first: most pairs have
             // none, and then nothing else is computed).
-            let seconds: Vec<char> = sounds(b).collect();
-            let words: Vec<[char; 2]> = sounds(a)
-                .flat_map(|x| {
+            // A word put in place of a seen pair (a real word) is a common one: its pair was
+            // seen 8 times or more (a third of the lexicon lookups, the same findings).
+            let min_level = if pairs[i] == 0 { 1 } else { 2 };
+            let seconds = data::same_sounds(b);
+            let words: Vec<[char; 2]> = data::same_sounds(a)
+                .iter()
+                .flat_map(|&x| {
                     let after = seen.after(x);
                     seconds
                         .iter()
-                        .filter(move |&&y| after.has(y))
+                        .filter(move |&&y| after.entry(y) >= min_level)
                         .map(move |&y| [x, y])
                 })
                 .filter(|w| lex.lookup(w).is_some_and(|f| f & WORD != 0))

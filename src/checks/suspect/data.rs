@@ -194,7 +194,7 @@ pub struct Row<'a> {
 
 impl Row<'_> {
     /// The row's entry for `c`: a level in `after`, 0 or 1 in `before`.
-    fn entry(&self, c: char) -> u8 {
+    pub fn entry(&self, c: char) -> u8 {
         let Some(r) = self.pairs.rank(c) else {
             return 0;
         };
@@ -331,6 +331,32 @@ pub const SAME_SYLLABLE: u32 = 2;
 pub const STROKE: u32 = 4;
 pub const SHAPE: u32 = 8;
 pub const SOUND: u32 = 16;
+
+/// The characters of the same syllable as `c` (tone or not) among those it is confused with,
+/// the most frequent first: what a joint repair of two characters tries. Read from the
+/// confusion sets once, at the first call.
+pub fn same_sounds(c: char) -> &'static [char] {
+    static SOUNDS: std::sync::OnceLock<rustc_hash::FxHashMap<char, Box<[char]>>> =
+        std::sync::OnceLock::new();
+    let all = SOUNDS.get_or_init(|| {
+        let n = if CONFUSION.starts_with(b"DLCNF002") {
+            u32_at(CONFUSION, 8) as usize
+        } else {
+            0
+        };
+        (0..n)
+            .filter_map(|i| char::from_u32(u32_at(CONFUSION, 12 + 4 * i)))
+            .map(|head| {
+                let sounds = confusions(head)
+                    .filter(|&(_, f, _)| f & (SAME_SOUND | SAME_SYLLABLE) != 0)
+                    .map(|(c, _, _)| c)
+                    .collect();
+                (head, sounds)
+            })
+            .collect()
+    });
+    all.get(&c).map_or(&[], |x| x)
+}
 
 /// The characters `c` is commonly confused with, the most frequent in the corpus first:
 /// each with its flags and its [`Model::log_count`] (stored with it, so not looked up).
