@@ -370,6 +370,7 @@ impl SuspectChar {
         model: &Model,
         s: &mut [char],
         allowed: &dyn Fn(usize) -> bool,
+        sounds: &mut data::SameSounds,
         out: &mut Vec<Suspect>,
     ) {
         let n = s.len();
@@ -502,7 +503,7 @@ impl SuspectChar {
             }
         }
         if self.joint {
-            self.joint_repairs(model, s, &pairs, low, &mut scored);
+            self.joint_repairs(model, s, &pairs, low, sounds, &mut scored);
         }
         if !self.allow.is_empty() {
             scored.retain(|x| !allowed(x.0));
@@ -547,6 +548,7 @@ impl SuspectChar {
         s: &mut [char],
         pairs: &[u8],
         low: f32,
+        sounds: &mut data::SameSounds,
         scored: &mut Vec<Scored>,
     ) {
         let n = s.len();
@@ -583,8 +585,11 @@ impl SuspectChar {
             // A word put in place of a seen pair (a real word) is a common one: its pair was
             // seen 8 times or more (a third of the lexicon lookups, the same findings).
             let min_level = if pairs[i] == 0 { 1 } else { 2 };
-            let seconds = data::same_sounds(b);
-            let words: Vec<[char; 2]> = data::same_sounds(a)
+            sounds.learn(a);
+            sounds.learn(b);
+            let seconds = sounds.of(b);
+            let words: Vec<[char; 2]> = sounds
+                .of(a)
                 .iter()
                 .flat_map(|&x| {
                     let after = seen.after(x);
@@ -724,6 +729,7 @@ impl Check for SuspectChar {
         let mut syms: Vec<char> = Vec::new();
         let mut offsets: Vec<usize> = Vec::new();
         let mut found: Vec<Suspect> = Vec::new();
+        let mut sounds = data::SameSounds::default();
         // (span, paragraph, suspect)
         let mut kept: Vec<(std::ops::Range<usize>, usize, Suspect)> = Vec::new();
         let mut start = 0;
@@ -753,7 +759,7 @@ impl Check for SuspectChar {
                 at..at + text[at..].chars().next().map_or(1, char::len_utf8)
             };
             let allowed = |i: usize| crate::engine::covered(text, &span_of(i), &self.allow);
-            self.paragraph(model, &mut syms, &allowed, &mut found);
+            self.paragraph(model, &mut syms, &allowed, &mut sounds, &mut found);
             let para = start;
             kept.extend(found.drain(..).map(|f| (span_of(f.at), para, f)));
             start += line.len();

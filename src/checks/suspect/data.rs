@@ -332,30 +332,27 @@ pub const STROKE: u32 = 4;
 pub const SHAPE: u32 = 8;
 pub const SOUND: u32 = 16;
 
-/// The characters of the same syllable as `c` (tone or not) among those it is confused with,
-/// the most frequent first: what a joint repair of two characters tries. Read from the
-/// confusion sets once, at the first call.
-pub fn same_sounds(c: char) -> &'static [char] {
-    static SOUNDS: std::sync::OnceLock<rustc_hash::FxHashMap<char, Box<[char]>>> =
-        std::sync::OnceLock::new();
-    let all = SOUNDS.get_or_init(|| {
-        let n = if CONFUSION.starts_with(b"DLCNF002") {
-            u32_at(CONFUSION, 8) as usize
-        } else {
-            0
-        };
-        (0..n)
-            .filter_map(|i| char::from_u32(u32_at(CONFUSION, 12 + 4 * i)))
-            .map(|head| {
-                let sounds = confusions(head)
-                    .filter(|&(_, f, _)| f & (SAME_SOUND | SAME_SYLLABLE) != 0)
-                    .map(|(c, _, _)| c)
-                    .collect();
-                (head, sounds)
-            })
-            .collect()
-    });
-    all.get(&c).map_or(&[], |x| x)
+/// The characters of the same syllable (tone or not) as each character asked about, among
+/// those it is confused with, the most frequent first: what a joint repair of two characters
+/// tries. Kept for one document, so that each character's confusion list is filtered once.
+#[derive(Default)]
+pub struct SameSounds(rustc_hash::FxHashMap<char, Box<[char]>>);
+
+impl SameSounds {
+    /// Reads the characters of `c` if they are not known yet.
+    pub fn learn(&mut self, c: char) {
+        self.0.entry(c).or_insert_with(|| {
+            confusions(c)
+                .filter(|&(_, f, _)| f & (SAME_SOUND | SAME_SYLLABLE) != 0)
+                .map(|(c, _, _)| c)
+                .collect()
+        });
+    }
+
+    /// The characters of `c` (none before [`SameSounds::learn`]).
+    pub fn of(&self, c: char) -> &[char] {
+        self.0.get(&c).map_or(&[], |x| x)
+    }
 }
 
 /// The characters `c` is commonly confused with, the most frequent in the corpus first:
