@@ -36,9 +36,10 @@ const BACKOFF: f32 = -1.321_928;
 /// Characters of context on each side the score looks at (the model's order minus one).
 const CONTEXT: usize = 3;
 /// How far (in characters) a weaker finding may be from a sure one (see `nearby-boost`): about
-/// a sentence of an official document (20 caught fewer of the slips that come in clusters:
-/// held-out detection F1 54.0 / 68.4 for DL110 / DL111 at 20, 55.4 / 69.5 at 40, 55.6 / 69.6
-/// at 60 with more false alarms).
+/// a sentence of an official document. 20 caught fewer of the slips that come in clusters:
+/// with `joint-seen-sides = 1` on both rules, detection F1 54.0 / 68.4 for DL110 / DL111 at
+/// 20, 55.4 / 69.5 at 40, 55.6 / 69.6 at 60 with more false alarms (rules/suspect.toml has
+/// the figures of the shipped params).
 const NEARBY: usize = 40;
 
 #[derive(Debug, Clone)]
@@ -79,7 +80,7 @@ struct SuspectChar {
     joint: bool,
     /// Subtracted from the score of a joint repair (two changes are less likely than one).
     joint_penalty: f32,
-    /// A joint repair of a pair that was seen itself (营业支招→营业执照: an IME's whole-word
+    /// A joint repair of a pair that was seen itself (结合世纪情况→实际: an IME's whole-word
     /// pick) needs this many of the pairs on its sides never seen (1 or 2; None: no such
     /// repair).
     joint_seen_sides: Option<u8>,
@@ -309,40 +310,37 @@ fn seen_at_least(model: &Model, seen: &Pairs, levels: &[u8], s: &[char], k: usiz
 /// The longest lexicon word covering position `i` (2 to 4 characters, Han only), with the
 /// flags of every word covering it.
 fn words_at(s: &[char], i: usize) -> (usize, u8, Option<std::ops::Range<usize>>) {
-    let lex = data::lexicon();
     let mut best = 0;
     let mut flags = 0;
     let mut range = None;
-    for len in 2..=4usize {
-        for start in (i + 1).saturating_sub(len)..=i {
-            let end = start + len;
-            if end > s.len() || !s[start..end].iter().all(|&c| is_ideograph(c)) {
-                continue;
-            }
-            if let Some(f) = lex.lookup(&s[start..end]) {
-                flags |= f;
-                if f & WORD != 0 && len > best {
-                    best = len;
-                    range = Some(start..end);
-                }
-            }
+    for (r, f) in entries_covering(s, i, 2) {
+        flags |= f;
+        if f & WORD != 0 && r.len() > best {
+            best = r.len();
+            range = Some(r);
         }
     }
     (best, flags, range)
 }
 
+/// The lexicon entries of `min_len` to 4 characters (Han only) covering `i`, shortest first,
+/// with their flags.
+fn entries_covering(
+    s: &[char],
+    i: usize,
+    min_len: usize,
+) -> impl Iterator<Item = (std::ops::Range<usize>, u8)> + '_ {
+    let lex = data::lexicon();
+    (min_len..=4)
+        .flat_map(move |len| ((i + 1).saturating_sub(len)..=i).map(move |start| start..start + len))
+        .filter(|r| r.end <= s.len() && s[r.clone()].iter().all(|&c| is_ideograph(c)))
+        .filter_map(|r| lex.lookup(&s[r.clone()]).map(|f| (r, f)))
+}
+
 /// Whether a lexicon word longer than `than` characters (at most 4, Han only) covers `i`: the
 /// question a candidate asks, answered at the first such word.
 fn word_longer_than(s: &[char], i: usize, than: usize) -> bool {
-    let lex = data::lexicon();
-    (than.max(1) + 1..=4).any(|len| {
-        ((i + 1).saturating_sub(len)..=i).any(|start| {
-            let end = start + len;
-            end <= s.len()
-                && s[start..end].iter().all(|&c| is_ideograph(c))
-                && lex.lookup(&s[start..end]).is_some_and(|f| f & WORD != 0)
-        })
-    })
+    entries_covering(s, i, than.max(1) + 1).any(|(_, f)| f & WORD != 0)
 }
 
 /// A position that scored: where, score, fix, confusion flags, and for a joint repair of two
