@@ -276,6 +276,17 @@ fn score_above(
     pair_seen: &impl Fn(usize) -> bool,
     left: &mut Ending,
 ) -> Option<f32> {
+    // Every term is at most 0: a floor at or above 0 cannot be passed, nothing is looked up.
+    if floor >= 0.0 {
+        return None;
+    }
+    // The grams the terms may look up, asked for at once (see [`data::Table::prefetch`]).
+    let longest = CONTEXT.min(model.max_order().saturating_sub(1));
+    for j in range.clone() {
+        for k in 0..=reach(j, pair_seen).min(longest).min(j) {
+            model.prefetch(&s[j - k..=j]);
+        }
+    }
     let mut sum = 0.0;
     let mut prev = Ending::default();
     for j in range.clone() {
@@ -383,6 +394,16 @@ impl SuspectChar {
         let mut scored: Vec<Scored> = Vec::new();
         let low = self.margin - self.nearby_boost;
         for i in 1..n - 1 {
+            // The three characters around a position a little ahead, asked for now when the
+            // gate below will look them up there (see [`data::Table::prefetch`]).
+            let ahead = i + 8;
+            if ahead + 1 < n
+                && pairs[ahead - 1] != 0
+                && pairs[ahead] != 0
+                && seen.level_range(pairs[ahead - 1].min(pairs[ahead])).0 < self.tri_gate
+            {
+                model.prefetch(&s[ahead - 1..=ahead + 1]);
+            }
             let c = s[i];
             // A character with no Han character beside it (a one-character name in a list,
             // `刘　岩　义县`) has no context to be judged by.
@@ -428,17 +449,20 @@ impl SuspectChar {
                     break;
                 }
                 // The candidate must repair an unseen side (a seen triple implies both of
-                // its pairs seen, which the rows answer first).
-                let (left_seen, right_seen) = (after_left.has(cand), before_right.has(cand));
-                let repairs = (!left && left_seen)
-                    || (!right && right_seen)
+                // its pairs seen, which the rows answer first). A row is read only when its
+                // answer can decide: most candidates are rejected by one read.
+                let left_seen = || after_left.has(cand);
+                let right_seen = || before_right.has(cand);
+                let repairs = (!left && left_seen())
+                    || (!right && right_seen())
                     || (tri_unseen
-                        && left_seen
-                        && right_seen
+                        && left_seen()
+                        && right_seen()
                         && model.log_count(&[s[i - 1], cand, s[i + 1]]).is_some());
                 if !(repairs || self.no_repair) {
                     continue;
                 }
+                let (left_seen, right_seen) = (left_seen(), right_seen());
                 let (orig_len, orig_flags, base) = match orig {
                     Some(o) => o,
                     None => {

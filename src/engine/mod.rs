@@ -250,6 +250,8 @@ impl Engine {
                 None => from = hit.start + char_len(text, hit.start),
             }
         }
+        // Every regex entry to run, with the stretches of text it can match in.
+        let mut searches: Vec<Search> = Vec::new();
         for rule in regex_rules {
             for entry in &rule.regexes {
                 if let Some(valid) = &entry.valid {
@@ -268,48 +270,55 @@ impl Engine {
                 if windows.as_ref().is_some_and(Vec::is_empty) {
                     continue;
                 }
-                let Some((regex, found_group)) = entry.regex() else {
+                searches.push((*rule, entry, windows));
+            }
+        }
+        let matched = whole_text_matches(text, &searches);
+        for (k, (rule, entry, windows)) in searches.into_iter().enumerate() {
+            if !matched.get(k).copied().unwrap_or(true) {
+                continue;
+            }
+            let Some((regex, found_group)) = entry.regex() else {
+                continue;
+            };
+            let matches: Box<dyn Iterator<Item = regex::Captures>> = match windows {
+                Some(windows) => Box::new(windows.into_iter().flat_map(|w| {
+                    let hay = &text[..w.end];
+                    let mut at = w.start;
+                    std::iter::from_fn(move || {
+                        let caps = regex.captures_at(hay, at)?;
+                        let whole = caps.get(0).expect("group 0 always matches");
+                        // No entry matches the empty string (checked at load).
+                        at = whole.end();
+                        (!whole.is_empty()).then_some(caps)
+                    })
+                })),
+                None => Box::new(regex.captures_iter(text)),
+            };
+            for caps in matches {
+                let whole = caps.get(0).expect("group 0 always matches");
+                let Some(m) = found_group.map_or(Some(whole), |g| caps.get(g)) else {
                     continue;
                 };
-                let matches: Box<dyn Iterator<Item = regex::Captures>> = match windows {
-                    Some(windows) => Box::new(windows.into_iter().flat_map(|w| {
-                        let hay = &text[..w.end];
-                        let mut at = w.start;
-                        std::iter::from_fn(move || {
-                            let caps = regex.captures_at(hay, at)?;
-                            let whole = caps.get(0).expect("group 0 always matches");
-                            // No entry matches the empty string (checked at load).
-                            at = whole.end();
-                            (!whole.is_empty()).then_some(caps)
-                        })
-                    })),
-                    None => Box::new(regex.captures_iter(text)),
-                };
-                for caps in matches {
-                    let whole = caps.get(0).expect("group 0 always matches");
-                    let Some(m) = found_group.map_or(Some(whole), |g| caps.get(g)) else {
-                        continue;
-                    };
-                    let span = m.start()..m.end();
-                    if span.is_empty() || covered(text, &span, &entry.unless) {
-                        continue;
-                    }
-                    let fix = entry.fix.as_ref().map(|t| {
-                        let mut s = String::new();
-                        caps.expand(t, &mut s);
-                        s
-                    });
-                    out.push(diagnostic(
-                        rule,
-                        text,
-                        Finding {
-                            fix,
-                            applicability: Some(entry.applicability),
-                            note: entry.note.clone(),
-                            ..Finding::new(span)
-                        },
-                    ));
+                let span = m.start()..m.end();
+                if span.is_empty() || covered(text, &span, &entry.unless) {
+                    continue;
                 }
+                let fix = entry.fix.as_ref().map(|t| {
+                    let mut s = String::new();
+                    caps.expand(t, &mut s);
+                    s
+                });
+                out.push(diagnostic(
+                    rule,
+                    text,
+                    Finding {
+                        fix,
+                        applicability: Some(entry.applicability),
+                        note: entry.note.clone(),
+                        ..Finding::new(span)
+                    },
+                ));
             }
         }
         out
@@ -465,6 +474,46 @@ pub(crate) fn covered(text: &str, span: &Range<usize>, contexts: &[String]) -> b
 
 /// Bytes from which one text is checked on all the threads of the pool.
 const SHARED_TEXT: usize = 256 * 1024;
+
+/// Texts from this size on are searched once by all the regexes that search them whole (see
+/// [`whole_text_matches`]); below it, building that search costs more than it saves.
+const SET_TEXT: usize = 1 << 20;
+/// Fewest regexes searching a text whole that are searched together first.
+const SET_MIN: usize = 3;
+
+/// A regex entry to run: its rule, the entry, and the stretches of text it runs in (None: the
+/// whole text).
+type Search<'a> = (
+    &'a Rule,
+    &'a crate::rules::RegexEntry,
+    Option<Vec<Range<usize>>>,
+);
+
+/// For each of `searches`, whether it may
+/// match: a long text that several regexes search whole is searched once by all of them
+/// together (a `RegexSet`, one pass of one automaton), and a regex that matches nowhere is not
+/// run by itself. Empty when every one is to run.
+fn whole_text_matches(text: &str, searches: &[Search]) -> Vec<bool> {
+    let whole: Vec<usize> = (0..searches.len())
+        .filter(|&k| searches[k].2.is_none())
+        .collect();
+    if text.len() < SET_TEXT || whole.len() < SET_MIN {
+        return Vec::new();
+    }
+    let patterns = whole.iter().map(|&k| searches[k].1.pattern.as_str());
+    let Ok(set) = regex::RegexSetBuilder::new(patterns)
+        .size_limit(crate::rules::pattern::SIZE_LIMIT)
+        .build()
+    else {
+        return Vec::new();
+    };
+    let hits = set.matches(text);
+    let mut matched = vec![true; searches.len()];
+    for (i, &k) in whole.iter().enumerate() {
+        matched[k] = hits.matched(i);
+    }
+    matched
+}
 
 fn char_len(text: &str, at: usize) -> usize {
     text[at..].chars().next().map_or(1, char::len_utf8)
@@ -754,5 +803,59 @@ bad = "今年是“十四五”开局之年。"
         assert!(covered(text, &span, &["甲按装".into()]));
         assert!(!covered(text, &span, &["乙按装".into()]));
         assert!(!covered(text, &span, &["装".into()]));
+    }
+}
+
+#[cfg(test)]
+mod set_tests {
+    use super::*;
+    use crate::rules::builtin_sources;
+
+    #[test]
+    fn a_long_text_skips_exactly_the_regexes_that_match_nowhere_in_it() {
+        let book = RuleBook::load(builtin_sources()).unwrap();
+        // the bad examples of every rule, spread through a long text
+        let mut text = String::new();
+        for rule in &book.rules {
+            for example in &rule.examples {
+                if let ExampleKind::Bad { bad, .. } = &example.kind {
+                    text.push_str(bad);
+                    text.push_str(&"\n各级各部门要认真贯彻落实会议精神。".repeat(200));
+                }
+            }
+        }
+        assert!(text.len() >= SET_TEXT, "{}", text.len());
+        let searches: Vec<_> = book
+            .rules
+            .iter()
+            .flat_map(|rule| rule.regexes.iter().map(move |e| (rule, e)))
+            .map(|(rule, e)| (rule, e, e.windows(&text)))
+            .filter(|s| s.2.as_ref().is_none_or(|w| !w.is_empty()))
+            .collect();
+        let matched = whole_text_matches(&text, &searches);
+        assert_eq!(matched.len(), searches.len());
+        let (mut hit, mut missed) = (0, 0);
+        for ((rule, entry, windows), &m) in searches.iter().zip(&matched) {
+            if windows.is_some() {
+                assert!(m, "{}: a regex with stretches always runs", rule.code());
+                continue;
+            }
+            let (regex, _) = entry.regex().unwrap();
+            assert_eq!(
+                m,
+                regex.is_match(&text),
+                "{}: {}",
+                rule.code(),
+                entry.pattern
+            );
+            if m {
+                hit += 1;
+            } else {
+                missed += 1;
+            }
+        }
+        assert!(hit > 0 && missed > 0, "{hit} {missed}");
+        // a short text runs them all
+        assert!(whole_text_matches("各级各部门", &searches).is_empty());
     }
 }

@@ -11,13 +11,19 @@
 //! whole text: every match contains an occurrence and lies within its reach, and stretches
 //! that overlap are merged.
 //!
-//! Patterns that can match without bound, that use a look-around a cut-off text would change
-//! (`$`, `\b`), or that have no required literal of two characters or more are searched
-//! whole, as are texts where the stretches would cover much of the text.
+//! A look-around (`$`, `\b`) at the end of a match sees the character after it, which a
+//! stretch always holds: a match lies within its reach of an occurrence and a stretch runs
+//! further, so no match ends where a stretch is cut.
+//!
+//! Patterns that can match without bound or that have no required literal of two characters
+//! or more are searched whole, as are texts where the stretches would cover much of the text.
+//! (A set of literals searched at once, where no single one is common to every match, was
+//! measured and dropped: an Aho-Corasick pass over the text cost more than the regex's own
+//! search; see docs/performance.md.)
 
 use memchr::memmem::Finder;
 use regex_syntax::hir::literal::Extractor;
-use regex_syntax::hir::{Hir, HirKind, Look, LookSet};
+use regex_syntax::hir::{Hir, HirKind};
 use std::ops::Range;
 
 /// Fewest bytes the literal must have (two Chinese characters: one is too common).
@@ -45,13 +51,6 @@ impl Gate {
     pub fn new(pattern: &str) -> Option<Gate> {
         let hir = regex_syntax::parse(pattern).ok()?;
         let props = hir.properties();
-        // Assertions about what comes before a position are seen through `captures_at`;
-        // the end of a stretch is not the end of the text, so nothing may look after it.
-        let before = LookSet::empty()
-            .insert(Look::Start)
-            .insert(Look::StartLF)
-            .insert(Look::StartCRLF);
-        let stretches = props.look_set().subtract(before).is_empty();
         let mut top = &hir;
         while let HirKind::Capture(c) = top.kind() {
             top = &c.sub;
@@ -92,7 +91,7 @@ impl Gate {
             }
         }
         let near = match props.maximum_len() {
-            Some(longest) if stretches && best.len() >= MIN_LITERAL => {
+            Some(longest) if best.len() >= MIN_LITERAL => {
                 Some((Finder::new(&best).into_owned(), longest))
             }
             _ => None,
@@ -172,8 +171,12 @@ mod tests {
         assert_eq!(g.windows("认真学习"), Some(vec![]));
         assert_eq!(g.windows("要切实的抓好"), None);
         assert_eq!(g.windows(&"认真学习".repeat(10_000)), None);
-        // without bound or with a look-ahead: no stretches, only the small-text test
-        for p in ["营利.*能力", "营利$", r"\b营利"] {
+        // a look-around has stretches too
+        for p in ["营利$", r"\b营利", "(?m)营利$"] {
+            assert!(Gate::new(p).unwrap().near.is_some(), "{p}");
+        }
+        // without bound: no stretches, only the small-text test
+        for p in ["营利.*能力", "营利.+"] {
             let g = Gate::new(p).unwrap();
             assert!(g.near.is_none(), "{p}");
             assert_eq!(g.windows("提高能力"), Some(vec![]), "{p}");
@@ -195,5 +198,65 @@ mod tests {
         assert!(w[0].start <= at && w[0].end >= at + "提高营利能力".len());
         assert_eq!(g.windows("甲乙丙").unwrap(), Vec::<Range<usize>>::new());
         assert!(g.windows(&"营利能力".repeat(10)).is_none());
+    }
+
+    #[test]
+    fn a_search_through_the_windows_finds_what_a_whole_search_finds() {
+        // look-arounds before and after the match, in multi-line mode and not
+        let patterns = [
+            "(?m)(?:报名|考试)(?P<found>需知)(?:》|”|$)",
+            "(?m)^(?P<found>启用)(?:了)?(?:干部|新人)(?:，|。|$)",
+            r"(?:^|[^经运])(?P<found>营利)(?:能力|水平|\b)",
+            "营利水平$",
+        ];
+        let pieces = [
+            "考试需知",
+            "报名需知》",
+            "考试需知",
+            "启用干部",
+            "启用了新人",
+            "启用新人。",
+            "\n",
+            "，",
+            "营利能力",
+            "经营利水平",
+            "营利水平",
+            "甲",
+            "a",
+        ];
+        // a text of pieces in a fixed pseudo-random order, with filler and line ends
+        let mut state = 12345u64;
+        let mut text = String::new();
+        for _ in 0..3000 {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            if (state >> 50) % 2 == 0 {
+                text.push('\n');
+            }
+            text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+            if (state >> 40) % 3 != 0 {
+                text.push('\n');
+            }
+            text.push_str(&"丙".repeat(20 + (state >> 20) as usize % 40));
+        }
+        text.push_str("营利水平");
+        for p in patterns {
+            let re = regex::Regex::new(p).unwrap();
+            let whole: Vec<Range<usize>> = re.find_iter(&text).map(|m| m.range()).collect();
+            let windows = Gate::new(p).unwrap().windows(&text);
+            let windows = windows.unwrap_or_else(|| panic!("{p}: no stretches"));
+            let mut gated = Vec::new();
+            for w in windows {
+                let hay = &text[..w.end];
+                let mut at = w.start;
+                while let Some(m) = re.find_at(hay, at) {
+                    gated.push(m.range());
+                    at = m.end();
+                }
+            }
+            assert!(!whole.is_empty(), "{p}");
+            assert_eq!(gated, whole, "{p}");
+        }
     }
 }

@@ -102,12 +102,20 @@ impl Table {
         for _ in 0..=mask {
             let line: &[u8; LINE] = self.buckets[bucket * LINE..][..LINE].try_into().ok()?;
             let last = line[LINE - 1];
-            let count = usize::from(last & 31).min(SLOTS);
-            for (k, pair) in line[..2 * count].chunks_exact(2).enumerate() {
+            let count = u32::from(last & 31).min(SLOTS as u32);
+            // Every slot compared at once (no branch per key), then the keys that match,
+            // usually none or one, are checked in order.
+            let mut hits = 0u32;
+            for k in 0..SLOTS {
+                let slot = u16::from_le_bytes([line[2 * k], line[2 * k + 1]]);
+                hits |= u32::from(slot == key) << k;
+            }
+            hits &= (1u32 << count) - 1;
+            while hits != 0 {
+                let k = hits.trailing_zeros() as usize;
+                hits &= hits - 1;
                 let v = line[2 * SLOTS + k];
-                if u16::from_le_bytes([pair[0], pair[1]]) == key
-                    && u32::from(v) >> self.val_bits == extra
-                {
+                if u32::from(v) >> self.val_bits == extra {
                     return Some(v & value);
                 }
             }
@@ -121,6 +129,26 @@ impl Table {
 
     pub fn lookup(&self, chars: &[char]) -> Option<u8> {
         self.get(hash(chars))
+    }
+
+    /// Asks the processor to bring the bucket of the string whose hash is `h` into the cache:
+    /// a lookup is a cache miss, and several asked for at once wait for memory together.
+    pub fn prefetch(&self, h: u64) {
+        if self.bits == 0 {
+            return;
+        }
+        let bucket = (h >> (64 - self.bits)) as usize;
+        if let Some(line) = self.buckets.get(bucket * LINE) {
+            #[cfg(target_arch = "x86_64")]
+            // SAFETY: a prefetch reads nothing the program sees; the address is in the table.
+            #[allow(unused_unsafe)]
+            unsafe {
+                use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+                _mm_prefetch::<_MM_HINT_T0>(std::ptr::from_ref(line).cast::<i8>());
+            }
+            #[cfg(not(target_arch = "x86_64"))]
+            let _ = line;
+        }
     }
 }
 
@@ -156,6 +184,13 @@ impl Model {
     pub fn log_count(&self, gram: &[char]) -> Option<f32> {
         let table = self.orders.get(gram.len().checked_sub(1)?)?;
         table.lookup(gram).map(from_stored)
+    }
+
+    /// [`Table::prefetch`] for `gram`.
+    pub fn prefetch(&self, gram: &[char]) {
+        if let Some(table) = gram.len().checked_sub(1).and_then(|o| self.orders.get(o)) {
+            table.prefetch(hash(gram));
+        }
     }
 
     pub fn max_order(&self) -> usize {
