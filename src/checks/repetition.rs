@@ -265,8 +265,9 @@ impl DoubledWord {
 
 /// The longest word of the `[words]` section, in characters (a unit test holds the data to it).
 const MAX_WORD: usize = 4;
-/// Character starts kept by the doubled-word scan: enough for two copies of the longest word.
-const RING: usize = 2 * MAX_WORD + 1;
+/// Character starts kept by the doubled-word scan: enough for two copies of the longest word,
+/// rounded up to a power of two (an index into the ring is then a mask, not a division).
+const RING: usize = (2 * MAX_WORD + 1).next_power_of_two();
 
 impl Check for DoubledWord {
     fn run(&self, doc: &Document, out: &mut Vec<Finding>) {

@@ -254,14 +254,7 @@ fn window_score_above(
     pair_seen: &impl Fn(usize) -> bool,
     left: &mut Ending,
 ) -> Option<f32> {
-    score_above(
-        model,
-        s,
-        i..s.len().min(i + CONTEXT + 1),
-        floor,
-        pair_seen,
-        left,
-    )
+    score_above(model, s, window(s, i), floor, pair_seen, left)
 }
 
 /// The sum of the log-probabilities of `range`, or None as soon as it is sure not to exceed
@@ -280,13 +273,6 @@ fn score_above(
     if floor >= 0.0 {
         return None;
     }
-    // The grams the terms may look up, asked for at once (see [`data::Table::prefetch`]).
-    let longest = CONTEXT.min(model.max_order().saturating_sub(1));
-    for j in range.clone() {
-        for k in 0..=reach(j, pair_seen).min(longest).min(j) {
-            model.prefetch(&s[j - k..=j]);
-        }
-    }
     let mut sum = 0.0;
     let mut prev = Ending::default();
     for j in range.clone() {
@@ -303,6 +289,28 @@ fn score_above(
         prev = here;
     }
     Some(sum)
+}
+
+/// Asks for the grams that scoring `range` ([`score_above`]) may look up, so that they come
+/// from memory together (see [`data::Table::prefetch`]): the caller asks for those of every
+/// window it will score before it scores the first.
+fn prefetch(
+    model: &Model,
+    s: &[char],
+    range: std::ops::Range<usize>,
+    pair_seen: &impl Fn(usize) -> bool,
+) {
+    let longest = CONTEXT.min(model.max_order().saturating_sub(1));
+    for j in range {
+        for k in 0..=reach(j, pair_seen).min(longest).min(j) {
+            model.prefetch(&s[j - k..=j]);
+        }
+    }
+}
+
+/// The window a change at `i` affects: `i..=i + CONTEXT`, within `s`.
+fn window(s: &[char], i: usize) -> std::ops::Range<usize> {
+    i..s.len().min(i + CONTEXT + 1)
 }
 
 /// Whether the pair `s[k] s[k + 1]` was seen at least 2^`t` times: its level (`levels[k]`)
@@ -380,6 +388,7 @@ impl SuspectChar {
         s: &mut [char],
         allowed: &dyn Fn(usize) -> bool,
         sounds: &mut data::SameSounds,
+        candidates: &mut data::Candidates,
         out: &mut Vec<Suspect>,
     ) {
         let n = s.len();
@@ -393,6 +402,7 @@ impl SuspectChar {
         // (position, score, fix, flags) of every position scoring above the lower margin.
         let mut scored: Vec<Scored> = Vec::new();
         let low = self.margin - self.nearby_boost;
+        let mut repairing: Vec<(char, u32, bool, bool)> = Vec::new();
         for i in 1..n - 1 {
             // The three characters around a position a little ahead, asked for now when the
             // gate below will look them up there (see [`data::Table::prefetch`]).
@@ -438,11 +448,12 @@ impl SuspectChar {
             }
             // The characters seen next to each neighbour: every candidate asks them.
             let (after_left, before_right) = (seen.after(s[i - 1]), seen.before(s[i + 1]));
-            let mut orig: Option<(usize, u8, f32)> = None;
-            // The grams ending just before `i`: the same for the original and every candidate.
-            let mut ending = Ending::default();
-            let mut best: Option<(f32, char, u32)> = None;
-            for (cand, flags, count) in data::confusions(c) {
+            // The candidates that repair a side, with whether each is seen after the left
+            // neighbour and before the right one: collected first, so that the grams of every
+            // window to score are asked for together.
+            repairing.clear();
+            for x in candidates.of(c) {
+                let (cand, flags, count, rank) = (x.c, x.flags(), x.count(), x.rank());
                 // Only a common character is suggested; the candidates come most frequent
                 // first, so the first rare one ends the list.
                 if count.is_none_or(|n| n < self.min_candidate) {
@@ -451,8 +462,8 @@ impl SuspectChar {
                 // The candidate must repair an unseen side (a seen triple implies both of
                 // its pairs seen, which the rows answer first). A row is read only when its
                 // answer can decide: most candidates are rejected by one read.
-                let left_seen = || after_left.has(cand);
-                let right_seen = || before_right.has(cand);
+                let left_seen = || after_left.has_rank(rank);
+                let right_seen = || before_right.has_rank(rank);
                 let repairs = (!left && left_seen())
                     || (!right && right_seen())
                     || (tri_unseen
@@ -462,23 +473,35 @@ impl SuspectChar {
                 if !(repairs || self.no_repair) {
                     continue;
                 }
-                let (left_seen, right_seen) = (left_seen(), right_seen());
-                let (orig_len, orig_flags, base) = match orig {
-                    Some(o) => o,
-                    None => {
-                        let (len, flags, _) = words_at(s, i);
-                        let o = (
-                            len,
-                            flags,
-                            window_score(model, s, i, &orig_seen, &mut ending),
-                        );
-                        orig = Some(o);
-                        o
-                    }
-                };
-                if orig_flags & (NAME | IDIOM) != 0 && !self.no_name_veto {
-                    break;
+                repairing.push((cand, flags, left_seen(), right_seen()));
+            }
+            if repairing.is_empty() {
+                continue;
+            }
+            let (orig_len, orig_flags, _) = words_at(s, i);
+            if orig_flags & (NAME | IDIOM) != 0 && !self.no_name_veto {
+                continue;
+            }
+            // Pairs around `i` as a candidate leaves them.
+            let levels: &[u8] = &pairs;
+            let cand_seen = |left_seen: bool, right_seen: bool| {
+                move |t: usize| match t.wrapping_sub(i) {
+                    0 => right_seen,
+                    usize::MAX => left_seen,
+                    _ => levels[t] != 0,
                 }
+            };
+            prefetch(model, s, window(s, i), &orig_seen);
+            for &(cand, _, left_seen, right_seen) in &repairing {
+                s[i] = cand;
+                prefetch(model, s, window(s, i), &cand_seen(left_seen, right_seen));
+            }
+            s[i] = c;
+            // The grams ending just before `i`: the same for the original and every candidate.
+            let mut ending = Ending::default();
+            let base = window_score(model, s, i, &orig_seen, &mut ending);
+            let mut best: Option<(f32, char, u32)> = None;
+            for &(cand, flags, left_seen, right_seen) in &repairing {
                 let mut adjust = 0.0;
                 if flags & data::SAME_SOUND != 0 {
                     adjust += self.sound_bonus;
@@ -490,11 +513,7 @@ impl SuspectChar {
                 // can gain) is scored to the end and looked up in the lexicon.
                 let floor = best.map_or(low, |b| b.0.max(low));
                 s[i] = cand;
-                let cand_seen = |t: usize| match t.wrapping_sub(i) {
-                    0 => right_seen,
-                    usize::MAX => left_seen,
-                    _ => pairs[t] != 0,
-                };
+                let cand_seen = cand_seen(left_seen, right_seen);
                 let floor = floor - self.lexicon_bonus - adjust + base;
                 let Some(window) = window_score_above(model, s, i, floor, &cand_seen, &mut ending)
                 else {
@@ -613,12 +632,12 @@ impl SuspectChar {
             let words: Vec<[char; 2]> = sounds
                 .of(a)
                 .iter()
-                .flat_map(|&x| {
-                    let after = seen.after(x);
+                .flat_map(|x| {
+                    let after = seen.after(x.c);
                     seconds
                         .iter()
-                        .filter(move |&&y| after.entry(y) >= min_level)
-                        .map(move |&y| [x, y])
+                        .filter(move |y| after.entry_rank(y.rank()) >= min_level)
+                        .map(move |y| [x.c, y.c])
                 })
                 .filter(|w| lex.lookup(w).is_some_and(|f| f & WORD != 0))
                 .collect();
@@ -640,11 +659,19 @@ impl SuspectChar {
             };
             let end = n.min(i + 2 + CONTEXT);
             let orig_seen = |t: usize| pairs[t] != 0;
+            // The three pairs the repair changes may be seen; the others are as they were.
+            let new_seen = |t: usize| (i - 1..=i + 1).contains(&t) || pairs[t] != 0;
+            prefetch(model, s, i..end, &orig_seen);
+            for &[x, y] in &words {
+                s[i] = x;
+                s[i + 1] = y;
+                prefetch(model, s, i..end, &new_seen);
+            }
+            s[i] = a;
+            s[i + 1] = b;
             let mut left = Ending::default();
             let base = score_above(model, s, i..end, f32::NEG_INFINITY, &orig_seen, &mut left)
                 .unwrap_or(f32::NEG_INFINITY);
-            // The three pairs the repair changes may be seen; the others are as they were.
-            let new_seen = |t: usize| (i - 1..=i + 1).contains(&t) || pairs[t] != 0;
             let adjust = self.lexicon_bonus - self.joint_penalty - guard - base;
             let mut best: Option<(f32, char, char)> = None;
             for [x, y] in words {
@@ -752,6 +779,7 @@ impl Check for SuspectChar {
         let mut offsets: Vec<usize> = Vec::new();
         let mut found: Vec<Suspect> = Vec::new();
         let mut sounds = data::SameSounds::default();
+        let mut candidates = data::Candidates::default();
         // (span, paragraph, suspect)
         let mut kept: Vec<(std::ops::Range<usize>, usize, Suspect)> = Vec::new();
         let mut start = 0;
@@ -781,7 +809,14 @@ impl Check for SuspectChar {
                 at..at + text[at..].chars().next().map_or(1, char::len_utf8)
             };
             let allowed = |i: usize| crate::engine::covered(text, &span_of(i), &self.allow);
-            self.paragraph(model, &mut syms, &allowed, &mut sounds, &mut found);
+            self.paragraph(
+                model,
+                &mut syms,
+                &allowed,
+                &mut sounds,
+                &mut candidates,
+                &mut found,
+            );
             let para = start;
             kept.extend(found.drain(..).map(|f| (span_of(f.at), para, f)));
             start += line.len();

@@ -239,8 +239,24 @@ impl Row<'_> {
     }
 
     /// Whether the row's character was seen next to `c`.
+    #[cfg(test)]
     pub fn has(&self, c: char) -> bool {
         self.entry(c) != 0
+    }
+
+    /// [`Row::has`] for the character of rank `r` (see [`Pairs::rank`]; None: not a symbol).
+    pub fn has_rank(&self, r: Option<u16>) -> bool {
+        self.entry_rank(r) != 0
+    }
+
+    /// [`Row::entry`] for the character of rank `r`.
+    pub fn entry_rank(&self, r: Option<u16>) -> u8 {
+        let Some(r) = r else {
+            return 0;
+        };
+        let bit = usize::from(r) * self.width;
+        let byte = self.bits.get(bit / 8).copied().unwrap_or(0);
+        (byte >> (bit % 8)) & ((1 << self.width) - 1)
     }
 }
 
@@ -293,7 +309,8 @@ impl Pairs {
         pairs
     }
 
-    fn rank(&self, c: char) -> Option<usize> {
+    /// The rank of `c` among the symbols of the matrices (None: not one of them).
+    pub fn rank(&self, c: char) -> Option<usize> {
         let c = u32::from(c);
         match self.ranks.get(c as usize) {
             Some(&r) => (r != 0).then(|| usize::from(r - 1)),
@@ -371,23 +388,74 @@ pub const SOUND: u32 = 16;
 /// those it is confused with, the most frequent first: what a joint repair of two characters
 /// tries. Kept for one document, so that each character's confusion list is filtered once.
 #[derive(Default)]
-pub struct SameSounds(rustc_hash::FxHashMap<char, Box<[char]>>);
+pub struct SameSounds(rustc_hash::FxHashMap<char, Box<[Candidate]>>);
 
 impl SameSounds {
     /// Reads the characters of `c` if they are not known yet.
     pub fn learn(&mut self, c: char) {
         self.0.entry(c).or_insert_with(|| {
-            confusions(c)
-                .filter(|&(_, f, _)| f & (SAME_SOUND | SAME_SYLLABLE) != 0)
-                .map(|(c, _, _)| c)
+            candidates(c)
+                .filter(|x| x.flags() & (SAME_SOUND | SAME_SYLLABLE) != 0)
                 .collect()
         });
     }
 
     /// The characters of `c` (none before [`SameSounds::learn`]).
-    pub fn of(&self, c: char) -> &[char] {
+    pub fn of(&self, c: char) -> &[Candidate] {
         self.0.get(&c).map_or(&[], |x| x)
     }
+}
+
+/// One candidate of [`confusions`], with its rank in the pair matrices (see [`Pairs::rank`]),
+/// in 8 bytes: a list of them is read whole at every suspect position.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Candidate {
+    pub c: char,
+    /// Rank + 1 (0: not a symbol of the matrices).
+    rank: u16,
+    flags: u8,
+    /// The stored count (see [`confusions`]): 0 never seen, else its value times 12, plus 1.
+    count: u8,
+}
+
+impl Candidate {
+    pub fn rank(&self) -> Option<u16> {
+        self.rank.checked_sub(1)
+    }
+
+    pub fn flags(&self) -> u32 {
+        u32::from(self.flags)
+    }
+
+    /// As [`confusions`] gives it.
+    pub fn count(&self) -> Option<f32> {
+        self.count.checked_sub(1).map(|q| f32::from(q) / 12.0)
+    }
+}
+
+/// The candidates of each character asked about, read from the confusion table once per
+/// document: a character asked about again (most are) costs one hash lookup, not a search of
+/// the table and a rank lookup per candidate.
+#[derive(Default)]
+pub struct Candidates(rustc_hash::FxHashMap<char, Box<[Candidate]>>);
+
+impl Candidates {
+    /// The candidates of `c`, as [`confusions`] lists them.
+    pub fn of(&mut self, c: char) -> &[Candidate] {
+        self.0.entry(c).or_insert_with(|| candidates(c).collect())
+    }
+}
+
+/// [`confusions`] as [`Candidate`]s.
+fn candidates(c: char) -> impl Iterator<Item = Candidate> {
+    let pairs = Pairs::get();
+    confusions(c).map(|(x, flags, count)| Candidate {
+        c: x,
+        // ranks are below u16::MAX (checked when the matrices are read)
+        rank: pairs.rank(x).map_or(0, |r| r as u16 + 1),
+        flags: flags as u8,
+        count: count.map_or(0, |n| (n * 12.0).round() as u8 + 1),
+    })
 }
 
 /// The characters `c` is commonly confused with, the most frequent in the corpus first:
@@ -468,6 +536,29 @@ mod tests {
                 counts.len() > 3 && counts.is_sorted_by(|a, b| a >= b),
                 "{c}: {counts:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_documents_candidates_are_the_confusion_tables() {
+        let mut known = Candidates::default();
+        let p = Pairs::get();
+        for c in ['零', '局', '态', '的', '𠀀', 'a'] {
+            let listed: Vec<(char, u32, Option<f32>)> = confusions(c).collect();
+            let read: Vec<(char, u32, Option<f32>)> = known
+                .of(c)
+                .iter()
+                .map(|x| (x.c, x.flags(), x.count()))
+                .collect();
+            assert_eq!(read, listed, "{c}");
+            for x in known.of(c) {
+                assert_eq!(x.rank().map(usize::from), p.rank(x.c), "{}", x.c);
+                assert_eq!(p.after('的').has_rank(x.rank()), p.after('的').has(x.c));
+                assert_eq!(
+                    p.after(x.c).entry_rank(p.rank('的').map(|r| r as u16)),
+                    p.level(x.c, '的')
+                );
+            }
         }
     }
 
