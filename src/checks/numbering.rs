@@ -75,18 +75,35 @@ impl Check for Numbering {
         match self.0 {
             Kind::Separator => separators(text, out),
             Kind::Sequence | Kind::Gap => {
-                let mut seq = Sequence::default();
-                scan(text, |event| {
-                    if let Some((problem, finding)) = seq.step(text, event) {
-                        if problem.is_gap() == (self.0 == Kind::Gap) {
-                            out.push(finding);
+                // One scan serves both rules (a pass over the text each cost a tenth of
+                // the document checks).
+                let found = doc.memo(|doc| {
+                    let text = doc.text.as_str();
+                    let mut seq = Sequence::default();
+                    let mut found = SequenceFindings::default();
+                    scan(text, |event| {
+                        if let Some((problem, finding)) = seq.step(text, event) {
+                            found.0.push((problem.is_gap(), finding));
                         }
-                    }
+                    });
+                    found
                 });
+                let gaps = self.0 == Kind::Gap;
+                out.extend(
+                    found
+                        .0
+                        .iter()
+                        .filter(|(gap, _)| *gap == gaps)
+                        .map(|(_, f)| f.clone()),
+                );
             }
         }
     }
 }
+
+/// The findings of the sequence scan, each with whether it is a gap (DL903) or not (DL902).
+#[derive(Default)]
+struct SequenceFindings(Vec<(bool, Finding)>);
 
 /// The four levels, outermost first; the index is the level's slot in [`Sequence`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -618,13 +618,24 @@ impl Check for TemplateSlot {
     fn run(&self, doc: &Document, out: &mut Vec<Finding>) {
         let text = doc.text.as_str();
         let mut slots: Vec<Range<usize>> = Vec::new();
+        // Every opening bracket, found by one automaton over the text (decoding every
+        // character to compare it with the brackets cost several times more).
+        static OPENERS: std::sync::LazyLock<Option<AhoCorasick>> = std::sync::LazyLock::new(|| {
+            let open: Vec<String> = BRACKETS.iter().map(|b| b.0.to_string()).collect();
+            AhoCorasick::new(&open).ok()
+        });
+        let Some(openers) = OPENERS.as_ref() else {
+            return;
+        };
+        // Where the scan resumes: after the last slot found.
         let mut pos = 0;
-        while let Some(c) = next_char(text, pos) {
-            let start = pos;
-            pos += c.len_utf8();
-            let Some(&(open, close, square)) = BRACKETS.iter().find(|b| b.0 == c) else {
+        for m in openers.find_iter(text) {
+            if m.start() < pos {
                 continue;
-            };
+            }
+            let start = m.start();
+            pos = m.end();
+            let (open, close, square) = BRACKETS[m.pattern().as_usize()];
             let mut end = None;
             for (i, d) in text[pos..].char_indices().take(SLOT_REACH + 1) {
                 if d == close {

@@ -821,6 +821,9 @@ impl Check for SuspectChar {
             kept.extend(found.drain(..).map(|f| (span_of(f.at), para, f)));
             start += line.len();
         }
+        // A weak finding without a sure one near it is not reported (see below): it need
+        // not be counted either. (A sure one the count drops only makes fewer weak ones stay.)
+        self.keep_near_sure(&mut kept);
         if self.repeated_ok && !kept.is_empty() {
             // A name or term the model has not seen is usually written the same way each
             // time; a slip rarely repeats. One pass counts every rare pair, and the form the
@@ -855,6 +858,24 @@ impl Check for SuspectChar {
         }
         // Slips come in clusters (a careless passage, an OCR'd page): near a sure finding a
         // weaker one is reported too, once the sure one is known to be reported itself.
+        self.keep_near_sure(&mut kept);
+        for (span, _, f) in kept {
+            // Measuring runs carry the fix in the note: a rule set of their own then needs
+            // no `good` example for every margin.
+            let finding = Finding::new(span).note(f.note);
+            out.push(if self.show_score {
+                finding
+            } else {
+                finding.suggestion(f.fix.to_string())
+            });
+        }
+    }
+}
+
+impl SuspectChar {
+    /// Keeps the findings above the margin, and those below it within [`NEARBY`] characters
+    /// of one above it in the same paragraph (`kept` is in text order).
+    fn keep_near_sure(&self, kept: &mut Vec<(std::ops::Range<usize>, usize, Suspect)>) {
         let sure: Vec<(usize, usize)> = kept
             .iter()
             .filter(|k| k.2.score > self.margin)
@@ -868,16 +889,6 @@ impl Check for SuspectChar {
                     .take_while(|&&(p, j)| p == *para && j <= f.at + NEARBY)
                     .any(|&(_, j)| j != f.at)
         });
-        for (span, _, f) in kept {
-            // Measuring runs carry the fix in the note: a rule set of their own then needs
-            // no `good` example for every margin.
-            let finding = Finding::new(span).note(f.note);
-            out.push(if self.show_score {
-                finding
-            } else {
-                finding.suggestion(f.fix.to_string())
-            });
-        }
     }
 }
 
