@@ -413,6 +413,14 @@ impl SuspectChar {
                 && seen.level_range(pairs[ahead - 1].min(pairs[ahead])).0 < self.tri_gate
             {
                 model.prefetch(&s[ahead - 1..=ahead + 1]);
+            } else if ahead + 1 < n {
+                // A side never seen there: its candidates will read the row of that side.
+                if pairs[ahead - 1] == 0 {
+                    seen.after(s[ahead - 1]).prefetch();
+                }
+                if pairs[ahead] == 0 {
+                    seen.before(s[ahead + 1]).prefetch();
+                }
             }
             let c = s[i];
             // A character with no Han character beside it (a one-character name in a list,
@@ -629,6 +637,13 @@ impl SuspectChar {
             sounds.learn(a);
             sounds.learn(b);
             let seconds = sounds.of(b);
+            // Every entry the words below read, asked for first: they wait on memory together.
+            for x in sounds.of(a) {
+                let after = seen.after(x.c);
+                for y in seconds {
+                    after.prefetch_rank(y.rank());
+                }
+            }
             let words: Vec<[char; 2]> = sounds
                 .of(a)
                 .iter()

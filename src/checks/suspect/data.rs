@@ -228,6 +228,21 @@ pub struct Row<'a> {
 }
 
 impl Row<'_> {
+    /// Asks for the row's bytes to be brought into the cache (see [`Table::prefetch`]).
+    pub fn prefetch(&self) {
+        for line in self.bits.chunks(LINE) {
+            #[cfg(target_arch = "x86_64")]
+            // SAFETY: a prefetch reads nothing the program sees; the address is in the row.
+            #[allow(unused_unsafe)]
+            unsafe {
+                use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+                _mm_prefetch::<_MM_HINT_T0>(line.as_ptr().cast::<i8>());
+            }
+            #[cfg(not(target_arch = "x86_64"))]
+            let _ = line;
+        }
+    }
+
     /// The row's entry for `c`: a level in `after`, 0 or 1 in `before`.
     pub fn entry(&self, c: char) -> u8 {
         let Some(r) = self.pairs.rank(c) else {
@@ -242,6 +257,24 @@ impl Row<'_> {
     #[cfg(test)]
     pub fn has(&self, c: char) -> bool {
         self.entry(c) != 0
+    }
+
+    /// Asks for the byte of the character of rank `r` to be brought into the cache.
+    pub fn prefetch_rank(&self, r: Option<u16>) {
+        let Some(r) = r else {
+            return;
+        };
+        if let Some(byte) = self.bits.get(usize::from(r) * self.width / 8) {
+            #[cfg(target_arch = "x86_64")]
+            // SAFETY: a prefetch reads nothing the program sees; the address is in the row.
+            #[allow(unused_unsafe)]
+            unsafe {
+                use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+                _mm_prefetch::<_MM_HINT_T0>(std::ptr::from_ref(byte).cast::<i8>());
+            }
+            #[cfg(not(target_arch = "x86_64"))]
+            let _ = byte;
+        }
     }
 
     /// [`Row::has`] for the character of rank `r` (see [`Pairs::rank`]; None: not a symbol).
