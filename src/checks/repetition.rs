@@ -273,21 +273,25 @@ impl Check for DoubledWord {
     fn run(&self, doc: &Document, out: &mut Vec<Finding>) {
         let text = doc.text.as_str();
         let bytes = text.as_bytes();
-        // Byte offsets of the last RING character starts; `k` counts characters.
+        // Byte offsets and characters of the last RING characters; `k` counts characters.
         let mut starts = [0usize; RING];
+        let mut chars = ['\0'; RING];
         let mut reported_to = 0;
-        let positions = text.char_indices().map(|(i, _)| i).chain([text.len()]);
-        for (k, end) in positions.enumerate() {
+        let positions = text.char_indices().chain([(text.len(), '\0')]);
+        for (k, (end, c)) in positions.enumerate() {
             starts[k % RING] = end;
             // Longest first, so 进一步进一步 is one finding, not a shorter one inside it.
             for len in (2..=MAX_WORD).rev() {
                 if k < 2 * len {
                     continue;
                 }
+                // The two halves' last characters first: most positions differ there.
+                if chars[(k - 1) % RING] != chars[(k - 1 - len) % RING] {
+                    continue;
+                }
                 let start = starts[(k - 2 * len) % RING];
                 let mid = starts[(k - len) % RING];
-                // The two halves' last bytes first: most positions differ there, and a
-                // slice comparison is a call.
+                // A slice comparison is a call: the lengths and last bytes first.
                 if start < reported_to
                     || mid - start != end - mid
                     || bytes[mid - 1] != bytes[end - 1]
@@ -308,6 +312,7 @@ impl Check for DoubledWord {
                 reported_to = stop;
                 break;
             }
+            chars[k % RING] = c;
         }
     }
 }

@@ -428,30 +428,32 @@ impl SuspectChar {
             if !is_ideograph(c) || !(is_ideograph(s[i - 1]) || is_ideograph(s[i + 1])) {
                 continue;
             }
-            // Nor has a name standing alone in a list: two or three Han characters between
-            // white space or a paragraph's ends (`\n刘金波　河北省…`, `陆永江（女）`).
-            if stands_alone(s, i) {
-                continue;
-            }
             // The gate: a slip leaves a pair of characters never seen in the corpus on at
             // least one side, and the other side no common pair either.
             let (left, right) = (pairs[i - 1] != 0, pairs[i] != 0);
             let common = |k: usize, t: f32| seen_at_least(model, seen, &pairs, s, k, t);
-            let mut tri_unseen = false;
-            if self.no_gate {
-                tri_unseen = true;
-            } else if left && right {
-                // Both pairs seen: a slip can still hide behind a rare pair when the three
-                // characters together were never seen.
-                if (common(i - 1, self.tri_gate) && common(i, self.tri_gate))
-                    || !is_ideograph(s[i - 1])
-                    || !is_ideograph(s[i + 1])
-                    || model.log_count(&s[i - 1..=i + 1]).is_some()
-                {
+            // Both pairs seen: a slip can still hide behind a rare pair when the three
+            // characters together were never seen (looked up last, below).
+            let tri_unseen = self.no_gate || (left && right);
+            if !self.no_gate {
+                if left && right {
+                    if (common(i - 1, self.tri_gate) && common(i, self.tri_gate))
+                        || !is_ideograph(s[i - 1])
+                        || !is_ideograph(s[i + 1])
+                    {
+                        continue;
+                    }
+                } else if (left && common(i - 1, self.gate)) || (right && common(i, self.gate)) {
                     continue;
                 }
-                tri_unseen = true;
-            } else if (left && common(i - 1, self.gate)) || (right && common(i, self.gate)) {
+            }
+            // A name standing alone in a list has none either: two or three Han characters between
+            // white space or a paragraph's ends (`\n刘金波　河北省…`, `陆永江（女）`). (Asked
+            // after the pairs' levels, which stop most positions.)
+            if stands_alone(s, i) {
+                continue;
+            }
+            if !self.no_gate && left && right && model.log_count(&s[i - 1..=i + 1]).is_some() {
                 continue;
             }
             // The characters seen next to each neighbour: every candidate asks them.
