@@ -105,12 +105,7 @@ impl Table {
             let count = u32::from(last & 31).min(SLOTS as u32);
             // Every slot compared at once (no branch per key), then the keys that match,
             // usually none or one, are checked in order.
-            let mut hits = 0u32;
-            for k in 0..SLOTS {
-                let slot = u16::from_le_bytes([line[2 * k], line[2 * k + 1]]);
-                hits |= u32::from(slot == key) << k;
-            }
-            hits &= (1u32 << count) - 1;
+            let mut hits = matching_slots(line, key) & ((1u32 << count) - 1);
             while hits != 0 {
                 let k = hits.trailing_zeros() as usize;
                 hits &= hits - 1;
@@ -150,6 +145,35 @@ impl Table {
             let _ = line;
         }
     }
+}
+
+/// Bit `k` set for each of the first 24 16-bit words of `line` equal to `key` (bits 21 to 23
+/// compare value bytes, which the caller masks off with the bucket's count).
+#[cfg(target_arch = "x86_64")]
+fn matching_slots(line: &[u8; LINE], key: u16) -> u32 {
+    use std::arch::x86_64::{
+        __m128i, _mm_cmpeq_epi16, _mm_loadu_si128, _mm_movemask_epi8, _mm_packs_epi16,
+        _mm_set1_epi16, _mm_setzero_si128,
+    };
+    // SAFETY: SSE2 is part of x86_64; the three unaligned 16-byte loads read bytes 0..48 of
+    // the 64-byte line.
+    #[allow(unused_unsafe)]
+    unsafe {
+        let k = _mm_set1_epi16(key as i16);
+        let at = |i: usize| _mm_loadu_si128(line.as_ptr().add(16 * i).cast::<__m128i>());
+        // Each comparison gives 0 or -1 per word; packing two of them keeps one byte per word.
+        let low = _mm_packs_epi16(_mm_cmpeq_epi16(at(0), k), _mm_cmpeq_epi16(at(1), k));
+        let high = _mm_packs_epi16(_mm_cmpeq_epi16(at(2), k), _mm_setzero_si128());
+        (_mm_movemask_epi8(low) as u32) | ((_mm_movemask_epi8(high) as u32) << 16)
+    }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+fn matching_slots(line: &[u8; LINE], key: u16) -> u32 {
+    (0..24).fold(0, |hits, k| {
+        let slot = u16::from_le_bytes([line[2 * k], line[2 * k + 1]]);
+        hits | u32::from(slot == key) << k
+    })
 }
 
 /// The character n-gram counts (orders 1 to 4).
@@ -570,6 +594,29 @@ mod tests {
                 "{c}: {counts:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_slots_of_a_line_are_compared_at_once() {
+        let mut line = [0u8; LINE];
+        for k in 0..SLOTS {
+            line[2 * k..2 * k + 2].copy_from_slice(&(1000 + (k as u16 % 7)).to_le_bytes());
+        }
+        for (k, v) in line[2 * SLOTS..].iter_mut().enumerate() {
+            *v = k as u8;
+        }
+        for key in [1000, 1003, 1006, 1007, 0, 0x0302] {
+            let scalar = (0..24).fold(0u32, |hits, k| {
+                let slot = u16::from_le_bytes([line[2 * k], line[2 * k + 1]]);
+                hits | u32::from(slot == key) << k
+            });
+            assert_eq!(matching_slots(&line, key), scalar, "{key}");
+        }
+        // 1003 is in slots 3, 10 and 17
+        assert_eq!(
+            matching_slots(&line, 1003) & ((1 << SLOTS) - 1),
+            1 << 3 | 1 << 10 | 1 << 17
+        );
     }
 
     #[test]
