@@ -134,17 +134,23 @@ impl Table {
         }
         let bucket = (h >> (64 - self.bits)) as usize;
         if let Some(line) = self.buckets.get(bucket * LINE) {
-            #[cfg(target_arch = "x86_64")]
-            // SAFETY: a prefetch reads nothing the program sees; the address is in the table.
-            #[allow(unused_unsafe)]
-            unsafe {
-                use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
-                _mm_prefetch::<_MM_HINT_T0>(std::ptr::from_ref(line).cast::<i8>());
-            }
-            #[cfg(not(target_arch = "x86_64"))]
-            let _ = line;
+            prefetch(line);
         }
     }
+}
+
+/// Asks the processor to bring the cache line holding `byte` in, without waiting for it (a
+/// hint: nothing the program sees changes).
+fn prefetch(byte: &u8) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch reads nothing the program sees, and the address is a valid reference.
+    #[allow(unused_unsafe)]
+    unsafe {
+        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+        _mm_prefetch::<_MM_HINT_T0>(std::ptr::from_ref(byte).cast::<i8>());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = byte;
 }
 
 /// Bit `k` set for each of the first 24 16-bit words of `line` equal to `key` (bits 21 to 23
@@ -255,15 +261,7 @@ impl Row<'_> {
     /// Asks for the row's bytes to be brought into the cache (see [`Table::prefetch`]).
     pub fn prefetch(&self) {
         for line in self.bits.chunks(LINE) {
-            #[cfg(target_arch = "x86_64")]
-            // SAFETY: a prefetch reads nothing the program sees; the address is in the row.
-            #[allow(unused_unsafe)]
-            unsafe {
-                use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
-                _mm_prefetch::<_MM_HINT_T0>(line.as_ptr().cast::<i8>());
-            }
-            #[cfg(not(target_arch = "x86_64"))]
-            let _ = line;
+            prefetch(&line[0]);
         }
     }
 
@@ -289,15 +287,7 @@ impl Row<'_> {
             return;
         };
         if let Some(byte) = self.bits.get(usize::from(r) * self.width / 8) {
-            #[cfg(target_arch = "x86_64")]
-            // SAFETY: a prefetch reads nothing the program sees; the address is in the row.
-            #[allow(unused_unsafe)]
-            unsafe {
-                use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
-                _mm_prefetch::<_MM_HINT_T0>(std::ptr::from_ref(byte).cast::<i8>());
-            }
-            #[cfg(not(target_arch = "x86_64"))]
-            let _ = byte;
+            prefetch(byte);
         }
     }
 
