@@ -275,7 +275,7 @@ fn in_book_title(line: &str, offset: usize) -> bool {
 /// The lines of a text with their byte offsets, without line endings.
 fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut at = 0;
-    text.split('\n').map(move |line| {
+    super::split_lines(text).map(move |line| {
         let start = at;
         at += line.len() + 1;
         (start, line.strip_suffix('\r').unwrap_or(line))

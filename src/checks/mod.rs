@@ -132,6 +132,40 @@ pub fn is_ideograph(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3134F}')
 }
 
+/// `text.split('\n')`, the line ends found by `memchr` (the standard library's search for one
+/// character goes a word at a time; the checks that walk a whole text line by line spent a
+/// tenth of their instructions there).
+pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match memchr::memchr(b'\n', r.as_bytes()) {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
+/// `text.split_inclusive('\n')`, the line ends found by `memchr` (see [`split_lines`]).
+pub fn split_lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |i| i + 1);
+        let (line, tail) = rest.split_at(end);
+        rest = tail;
+        Some(line)
+    })
+}
+
 /// The lines of an embedded data file written in `[section]` blocks, as (section, line);
 /// blank lines and `#` comments are skipped.
 pub fn section_lines(text: &str) -> impl Iterator<Item = (&str, &str)> {
@@ -196,6 +230,27 @@ pub fn string_list(params: &Params, key: &str) -> Result<Vec<String>, String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn lines_split_as_the_standard_library_splits_them() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "\na",
+            "一\n二\r\n\n三",
+            "\n\n",
+            "甲乙\n",
+        ] {
+            let ours: Vec<&str> = split_lines(text).collect();
+            let std: Vec<&str> = text.split('\n').collect();
+            assert_eq!(ours, std, "{text:?}");
+            let ours: Vec<&str> = split_lines_inclusive(text).collect();
+            let std: Vec<&str> = text.split_inclusive('\n').collect();
+            assert_eq!(ours, std, "{text:?}");
+        }
+    }
+
     use super::*;
 
     #[test]

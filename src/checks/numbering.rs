@@ -184,7 +184,7 @@ const SPACES: &[char] = &[' ', '\u{3000}', '\u{a0}', '\t'];
 /// number of times.
 fn scan(text: &str, mut on: impl FnMut(Event)) {
     let mut start = 0;
-    for raw in text.split('\n') {
+    for raw in super::split_lines(text) {
         let line_end = start + raw.len();
         let line = raw.strip_suffix('\r').unwrap_or(raw);
         let body = line.trim_start_matches(SPACES);

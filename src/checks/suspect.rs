@@ -800,7 +800,7 @@ impl Check for SuspectChar {
         // (span, paragraph, suspect)
         let mut kept: Vec<(std::ops::Range<usize>, usize, Suspect)> = Vec::new();
         let mut start = 0;
-        for line in text.split_inclusive('\n').flat_map(pieces) {
+        for line in super::split_lines_inclusive(text).flat_map(pieces) {
             syms.clear();
             offsets.clear();
             syms.push('\n');
