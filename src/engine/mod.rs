@@ -28,7 +28,12 @@ pub struct Engine {
     matcher: Matcher,
     /// Per automaton pattern, the entries it belongs to, in load order.
     targets: Vec<Vec<Target>>,
+    /// The `RegexSet`s built by [`Engine::whole_text_matches`], by the entries they hold (their
+    /// addresses, in order): the files of one run usually ask for the same one.
+    whole_sets: std::sync::Mutex<WholeSets>,
 }
+
+type WholeSets = Vec<(Vec<usize>, std::sync::Arc<regex::RegexSet>)>;
 
 /// An example of a rule set that does not behave as written.
 #[derive(Debug, Clone)]
@@ -75,6 +80,7 @@ impl Engine {
             book,
             matcher,
             targets,
+            whole_sets: Default::default(),
         })
     }
 
@@ -273,7 +279,7 @@ impl Engine {
                 searches.push((*rule, entry, windows));
             }
         }
-        let matched = whole_text_matches(text, &searches);
+        let matched = self.whole_text_matches(text, &searches);
         for (k, (rule, entry, windows)) in searches.into_iter().enumerate() {
             if !matched.get(k).copied().unwrap_or(true) {
                 continue;
@@ -322,6 +328,49 @@ impl Engine {
             }
         }
         out
+    }
+
+    /// For each of `searches`, whether it may match: a long text that several regexes search
+    /// whole is searched once by all of them together (a `RegexSet`, one pass of one
+    /// automaton, built once per run for each such group), and a regex that matches nowhere is
+    /// not run by itself. Empty when every one is to run.
+    fn whole_text_matches(&self, text: &str, searches: &[Search]) -> Vec<bool> {
+        let whole: Vec<usize> = (0..searches.len())
+            .filter(|&k| searches[k].2.is_none())
+            .collect();
+        if text.len() < SET_TEXT || whole.len() < SET_MIN {
+            return Vec::new();
+        }
+        let key: Vec<usize> = whole
+            .iter()
+            .map(|&k| std::ptr::from_ref(searches[k].1) as usize)
+            .collect();
+        let lock = || self.whole_sets.lock().unwrap_or_else(|e| e.into_inner());
+        let known = lock()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, set)| set.clone());
+        let set = match known {
+            Some(set) => set,
+            None => {
+                let patterns = whole.iter().map(|&k| searches[k].1.pattern.as_str());
+                let Ok(set) = regex::RegexSetBuilder::new(patterns)
+                    .size_limit(crate::rules::pattern::SIZE_LIMIT)
+                    .build()
+                else {
+                    return Vec::new();
+                };
+                let set = std::sync::Arc::new(set);
+                lock().push((key, set.clone()));
+                set
+            }
+        };
+        let hits = set.matches(text);
+        let mut matched = vec![true; searches.len()];
+        for (i, &k) in whole.iter().enumerate() {
+            matched[k] = hits.matched(i);
+        }
+        matched
     }
 
     fn literal(&self, doc: &Document, hit: Hit) -> Option<Diagnostic> {
@@ -476,7 +525,7 @@ pub(crate) fn covered(text: &str, span: &Range<usize>, contexts: &[String]) -> b
 const SHARED_TEXT: usize = 256 * 1024;
 
 /// Texts from this size on are searched once by all the regexes that search them whole (see
-/// [`whole_text_matches`]); below it, building that search costs more than it saves.
+/// [`Engine::whole_text_matches`]); below it, building that search costs more than it saves.
 const SET_TEXT: usize = 1 << 20;
 /// Fewest regexes searching a text whole that are searched together first.
 const SET_MIN: usize = 3;
@@ -488,32 +537,6 @@ type Search<'a> = (
     &'a crate::rules::RegexEntry,
     Option<Vec<Range<usize>>>,
 );
-
-/// For each of `searches`, whether it may
-/// match: a long text that several regexes search whole is searched once by all of them
-/// together (a `RegexSet`, one pass of one automaton), and a regex that matches nowhere is not
-/// run by itself. Empty when every one is to run.
-fn whole_text_matches(text: &str, searches: &[Search]) -> Vec<bool> {
-    let whole: Vec<usize> = (0..searches.len())
-        .filter(|&k| searches[k].2.is_none())
-        .collect();
-    if text.len() < SET_TEXT || whole.len() < SET_MIN {
-        return Vec::new();
-    }
-    let patterns = whole.iter().map(|&k| searches[k].1.pattern.as_str());
-    let Ok(set) = regex::RegexSetBuilder::new(patterns)
-        .size_limit(crate::rules::pattern::SIZE_LIMIT)
-        .build()
-    else {
-        return Vec::new();
-    };
-    let hits = set.matches(text);
-    let mut matched = vec![true; searches.len()];
-    for (i, &k) in whole.iter().enumerate() {
-        matched[k] = hits.matched(i);
-    }
-    matched
-}
 
 fn char_len(text: &str, at: usize) -> usize {
     text[at..].chars().next().map_or(1, char::len_utf8)
@@ -804,16 +827,11 @@ bad = "今年是“十四五”开局之年。"
         assert!(!covered(text, &span, &["乙按装".into()]));
         assert!(!covered(text, &span, &["装".into()]));
     }
-}
-
-#[cfg(test)]
-mod set_tests {
-    use super::*;
-    use crate::rules::builtin_sources;
 
     #[test]
     fn a_long_text_skips_exactly_the_regexes_that_match_nowhere_in_it() {
-        let book = RuleBook::load(builtin_sources()).unwrap();
+        let engine = Engine::new(RuleBook::load(crate::rules::builtin_sources()).unwrap()).unwrap();
+        let book = &engine.book;
         // the bad examples of every rule, spread through a long text
         let mut text = String::new();
         for rule in &book.rules {
@@ -832,8 +850,11 @@ mod set_tests {
             .map(|(rule, e)| (rule, e, e.windows(&text)))
             .filter(|s| s.2.as_ref().is_none_or(|w| !w.is_empty()))
             .collect();
-        let matched = whole_text_matches(&text, &searches);
+        let matched = engine.whole_text_matches(&text, &searches);
         assert_eq!(matched.len(), searches.len());
+        // the same entries again: the set built for them is used again
+        assert_eq!(engine.whole_text_matches(&text, &searches), matched);
+        assert_eq!(engine.whole_sets.lock().unwrap().len(), 1);
         let (mut hit, mut missed) = (0, 0);
         for ((rule, entry, windows), &m) in searches.iter().zip(&matched) {
             if windows.is_some() {
@@ -856,6 +877,10 @@ mod set_tests {
         }
         assert!(hit > 0 && missed > 0, "{hit} {missed}");
         // a short text runs them all
-        assert!(whole_text_matches("各级各部门", &searches).is_empty());
+        assert!(
+            engine
+                .whole_text_matches("各级各部门", &searches)
+                .is_empty()
+        );
     }
 }

@@ -267,12 +267,8 @@ impl Row<'_> {
 
     /// The row's entry for `c`: a level in `after`, 0 or 1 in `before`.
     pub fn entry(&self, c: char) -> u8 {
-        let Some(r) = self.pairs.rank(c) else {
-            return 0;
-        };
-        let bit = r * self.width;
-        let byte = self.bits.get(bit / 8).copied().unwrap_or(0);
-        (byte >> (bit % 8)) & ((1 << self.width) - 1)
+        // ranks are below u16::MAX (checked when the matrices are read)
+        self.entry_rank(self.pairs.rank(c).map(|r| r as u16))
     }
 
     /// Whether the row's character was seen next to `c`.
