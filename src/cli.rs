@@ -3,7 +3,7 @@
 use crate::checks::Level;
 use crate::config::{self, Config};
 use crate::diagnostic::{Applicability, Severity, Tally};
-use crate::engine::Engine;
+use crate::engine::{Engine, timing};
 use crate::fix;
 use crate::render::{self, FileReport};
 use crate::rules::{ExampleKind, Rule, RuleBook, RuleSource, builtin_sources};
@@ -140,6 +140,10 @@ struct CheckArgs {
     /// with `--format json`, as a JSON list.
     #[arg(long)]
     statistics: bool,
+    /// After the run, print to standard error how long each rule and stage took (summed over
+    /// files and threads), the longest first.
+    #[arg(long)]
+    timings: bool,
 }
 
 fn parse_encoding(label: &str) -> Result<TextEncoding, String> {
@@ -389,6 +393,17 @@ struct Checked {
 }
 
 fn check(rule_args: &RuleArgs, args: &CheckArgs) -> Result<u8, Fatal> {
+    if args.timings {
+        timing::enable();
+    }
+    let status = check_threads(rule_args, args);
+    if args.timings {
+        eprint!("{}", timing::table(&timing::recorded()));
+    }
+    status
+}
+
+fn check_threads(rule_args: &RuleArgs, args: &CheckArgs) -> Result<u8, Fatal> {
     // `--threads` sets the pool of the whole run: loading the rule sets uses it too.
     match args.threads {
         Some(n) => rayon::ThreadPoolBuilder::new()
@@ -649,7 +664,9 @@ fn check_one(
         Input::Stdin { .. } => (stdin.unwrap_or_default().to_vec(), None),
     };
     let format = SourceFormat::of(&name);
-    let loaded = match source::load(&name, bytes, format, args.encoding) {
+    let loaded = match timing::timed("(reading)", || {
+        source::load(&name, bytes, format, args.encoding)
+    }) {
         Ok(loaded) => loaded,
         Err(e @ SourceError::Binary { .. }) => {
             return Outcome::Skipped {

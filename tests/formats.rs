@@ -628,3 +628,49 @@ fn statistics_refuse_machine_formats_they_cannot_express() {
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--statistics"));
 }
+
+#[test]
+fn timings_list_every_rule_that_ran_and_leave_the_output_alone() {
+    let plain = doclint(&["--format", "json", FIXTURE]);
+    let timed = doclint(&["--format", "json", "--timings", FIXTURE]);
+    assert_eq!(timed.status.code(), plain.status.code());
+    assert_eq!(timed.stdout, plain.stdout);
+    let table = String::from_utf8_lossy(&timed.stderr);
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(lines[0], "      time   share  what");
+    assert!(
+        lines
+            .last()
+            .unwrap()
+            .ends_with("100.0%  total (summed over files and threads)"),
+        "{table}"
+    );
+    // Stages and rules (the document checks, and rules with regex entries) by code and name.
+    for what in [
+        "(reading)",
+        "(literal patterns)",
+        "DL110 suspect-char",
+        "DL701 doubled-char",
+    ] {
+        assert!(
+            lines.iter().any(|l| l.ends_with(&format!("%  {what}"))),
+            "{what} missing:\n{table}"
+        );
+    }
+    // The longest first.
+    let ms: Vec<f64> = lines[1..lines.len() - 1]
+        .iter()
+        .map(|l| l.split_whitespace().next().unwrap().parse().unwrap())
+        .collect();
+    assert!(ms.windows(2).all(|w| w[0] >= w[1]), "{table}");
+    // A rule switched off does not run.
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("doclint.toml");
+    std::fs::write(&config, "ignore = [\"DL110\"]\n").unwrap();
+    let off = doclint(&["--timings", "--config", config.to_str().unwrap(), FIXTURE]);
+    let table = String::from_utf8_lossy(&off.stderr);
+    assert!(
+        table.contains("DL701") && !table.contains("DL110"),
+        "{table}"
+    );
+}

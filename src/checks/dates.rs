@@ -83,14 +83,19 @@ impl Check for StaleYear {
         let Some(year) = &doc.year else {
             return;
         };
+        // One analysis per document serves both rules.
+        let all = doc.memo(|doc| StaleYears(stale_years(doc, year)));
         out.extend(
-            stale_years(doc, year)
-                .into_iter()
+            all.0
+                .iter()
                 .filter(|(place, _)| *place == self.place)
-                .map(|(_, f)| f),
+                .map(|(_, f)| f.clone()),
         );
     }
 }
+
+/// The findings of [`stale_years`] for a document, by place.
+struct StaleYears(Vec<(Place, Finding)>);
 
 /// Words after `YYYY年` that make the year a period being planned: in a heading or a
 /// self-introduction they claim the document's own period.

@@ -350,10 +350,27 @@ fn entries_covering(
     min_len: usize,
 ) -> impl Iterator<Item = (std::ops::Range<usize>, u8)> + '_ {
     let lex = data::lexicon();
+    spans_covering(s, i, min_len).filter_map(|r| lex.lookup(&s[r.clone()]).map(|f| (r, f)))
+}
+
+/// The spans [`entries_covering`] looks up.
+fn spans_covering(
+    s: &[char],
+    i: usize,
+    min_len: usize,
+) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     (min_len..=4)
         .flat_map(move |len| ((i + 1).saturating_sub(len)..=i).map(move |start| start..start + len))
         .filter(|r| r.end <= s.len() && s[r.clone()].iter().all(|&c| is_ideograph(c)))
-        .filter_map(|r| lex.lookup(&s[r.clone()]).map(|f| (r, f)))
+}
+
+/// Asks for the lexicon entries [`entries_covering`] will look up (see
+/// [`data::Table::prefetch`]).
+fn prefetch_covering(s: &[char], i: usize, min_len: usize) {
+    let lex = data::lexicon();
+    for r in spans_covering(s, i, min_len) {
+        lex.prefetch(data::hash(&s[r]));
+    }
 }
 
 /// Whether a lexicon word longer than `than` characters (at most 4, Han only) covers `i`: the
@@ -488,10 +505,6 @@ impl SuspectChar {
             if repairing.is_empty() {
                 continue;
             }
-            let (orig_len, orig_flags, _) = words_at(s, i);
-            if orig_flags & (NAME | IDIOM) != 0 && !self.no_name_veto {
-                continue;
-            }
             // Pairs around `i` as a candidate leaves them.
             let levels: &[u8] = &pairs;
             let cand_seen = |left_seen: bool, right_seen: bool| {
@@ -501,12 +514,19 @@ impl SuspectChar {
                     _ => levels[t] != 0,
                 }
             };
+            // The lexicon words around the original, and the grams of every window to
+            // score, asked for together before the first is read.
+            prefetch_covering(s, i, 2);
             prefetch(model, s, window(s, i), &orig_seen);
             for &(cand, _, left_seen, right_seen) in &repairing {
                 s[i] = cand;
                 prefetch(model, s, window(s, i), &cand_seen(left_seen, right_seen));
             }
             s[i] = c;
+            let (orig_len, orig_flags, _) = words_at(s, i);
+            if orig_flags & (NAME | IDIOM) != 0 && !self.no_name_veto {
+                continue;
+            }
             // The grams ending just before `i`: the same for the original and every candidate.
             let mut ending = Ending::default();
             let base = window_score(model, s, i, &orig_seen, &mut ending);

@@ -1,6 +1,7 @@
 //! The engine: one automaton pass for every literal pattern, then regex entries.
 
 mod matcher;
+pub mod timing;
 
 use crate::checks::{Finding, Level};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
@@ -175,7 +176,7 @@ impl Engine {
         let run = |&(rule, _): &(&Rule, Level)| {
             let mut findings = Vec::new();
             if let Some(check) = &rule.check {
-                check.run(doc, &mut findings);
+                timing::timed_rule(&rule.id, || check.run(doc, &mut findings));
             }
             findings
         };
@@ -245,17 +246,19 @@ impl Engine {
     fn entries(&self, doc: &Document, regex_rules: &[&Rule]) -> Vec<Diagnostic> {
         let text = doc.text.as_str();
         let mut out = Vec::new();
-        let mut from = 0;
-        while let Some(hit) = self.matcher.find_from(text, from) {
-            match self.literal(doc, hit) {
-                Some(d) => {
-                    out.push(d);
-                    from = hit.end;
+        timing::timed("(literal patterns)", || {
+            let mut from = 0;
+            while let Some(hit) = self.matcher.find_from(text, from) {
+                match self.literal(doc, hit) {
+                    Some(d) => {
+                        out.push(d);
+                        from = hit.end;
+                    }
+                    // The longest candidate is correct here; a shorter one inside it may not be.
+                    None => from = hit.start + char_len(text, hit.start),
                 }
-                // The longest candidate is correct here; a shorter one inside it may not be.
-                None => from = hit.start + char_len(text, hit.start),
             }
-        }
+        });
         // Every regex entry to run, with the stretches of text it can match in.
         let mut searches: Vec<Search> = Vec::new();
         for rule in regex_rules {
@@ -279,53 +282,55 @@ impl Engine {
                 searches.push((*rule, entry, windows));
             }
         }
-        let matched = self.whole_text_matches(text, &searches);
+        let matched = timing::timed("(regex set)", || self.whole_text_matches(text, &searches));
         for (k, (rule, entry, windows)) in searches.into_iter().enumerate() {
             if !matched.get(k).copied().unwrap_or(true) {
                 continue;
             }
-            let Some((regex, found_group)) = entry.regex() else {
-                continue;
-            };
-            let matches: Box<dyn Iterator<Item = regex::Captures>> = match windows {
-                Some(windows) => Box::new(windows.into_iter().flat_map(|w| {
-                    let hay = &text[..w.end];
-                    let mut at = w.start;
-                    std::iter::from_fn(move || {
-                        let caps = regex.captures_at(hay, at)?;
-                        let whole = caps.get(0).expect("group 0 always matches");
-                        // No entry matches the empty string (checked at load).
-                        at = whole.end();
-                        (!whole.is_empty()).then_some(caps)
-                    })
-                })),
-                None => Box::new(regex.captures_iter(text)),
-            };
-            for caps in matches {
-                let whole = caps.get(0).expect("group 0 always matches");
-                let Some(m) = found_group.map_or(Some(whole), |g| caps.get(g)) else {
-                    continue;
+            timing::timed_rule(&rule.id, || {
+                let Some((regex, found_group)) = entry.regex() else {
+                    return;
                 };
-                let span = m.start()..m.end();
-                if span.is_empty() || covered(text, &span, &entry.unless) {
-                    continue;
+                let matches: Box<dyn Iterator<Item = regex::Captures>> = match windows {
+                    Some(windows) => Box::new(windows.into_iter().flat_map(|w| {
+                        let hay = &text[..w.end];
+                        let mut at = w.start;
+                        std::iter::from_fn(move || {
+                            let caps = regex.captures_at(hay, at)?;
+                            let whole = caps.get(0).expect("group 0 always matches");
+                            // No entry matches the empty string (checked at load).
+                            at = whole.end();
+                            (!whole.is_empty()).then_some(caps)
+                        })
+                    })),
+                    None => Box::new(regex.captures_iter(text)),
+                };
+                for caps in matches {
+                    let whole = caps.get(0).expect("group 0 always matches");
+                    let Some(m) = found_group.map_or(Some(whole), |g| caps.get(g)) else {
+                        continue;
+                    };
+                    let span = m.start()..m.end();
+                    if span.is_empty() || covered(text, &span, &entry.unless) {
+                        continue;
+                    }
+                    let fix = entry.fix.as_ref().map(|t| {
+                        let mut s = String::new();
+                        caps.expand(t, &mut s);
+                        s
+                    });
+                    out.push(diagnostic(
+                        rule,
+                        text,
+                        Finding {
+                            fix,
+                            applicability: Some(entry.applicability),
+                            note: entry.note.clone(),
+                            ..Finding::new(span)
+                        },
+                    ));
                 }
-                let fix = entry.fix.as_ref().map(|t| {
-                    let mut s = String::new();
-                    caps.expand(t, &mut s);
-                    s
-                });
-                out.push(diagnostic(
-                    rule,
-                    text,
-                    Finding {
-                        fix,
-                        applicability: Some(entry.applicability),
-                        note: entry.note.clone(),
-                        ..Finding::new(span)
-                    },
-                ));
-            }
+            });
         }
         out
     }

@@ -86,10 +86,20 @@ fn scan_line(line: &str, base: usize, allow: &[String], out: &mut Vec<(Which, Fi
         if j < skip_to {
             continue;
         }
-        let url_start = (c == ':' && line[j + 1..].starts_with("//"))
-            || ((line[j..].starts_with("www.") || line[j..].starts_with("WWW."))
-                && !before(line, j).is_some_and(|p| p.is_ascii_alphanumeric()))
-            || (c == '@' && before(line, j).is_some_and(|p| p.is_ascii_alphanumeric()));
+        // Most characters are Han: no mark, no address.
+        if is_han(c) {
+            in_url = false;
+            continue;
+        }
+        let url_start = match c {
+            ':' => line[j + 1..].starts_with("//"),
+            'w' | 'W' => {
+                (line[j..].starts_with("www.") || line[j..].starts_with("WWW."))
+                    && !before(line, j).is_some_and(|p| p.is_ascii_alphanumeric())
+            }
+            '@' => before(line, j).is_some_and(|p| p.is_ascii_alphanumeric()),
+            _ => false,
+        };
         if c.is_whitespace() || is_han(c) || (is_cjk_punct(c) && full_form(c).is_none()) {
             in_url = false;
         } else if url_start {
