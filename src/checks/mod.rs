@@ -100,6 +100,7 @@ mod phrases;
 mod placeholders;
 mod punctuation;
 mod repetition;
+mod sampled;
 mod suspect;
 
 /// Every check by id, as named by `check = "…"` in a rule set; one list per module.
