@@ -593,7 +593,8 @@ fn check_in_pool(rule_args: &RuleArgs, args: &CheckArgs) -> Result<u8, Fatal> {
         checked.into_iter().map(|c| (c.report, c.setting)).unzip();
     let rules = settings_rules(&settings);
     let color = rule_args.color.enabled(std::io::stdout().is_terminal());
-    write_stdout(&render_output(args, &reports, &rules, color));
+    let output = timing::timed("(output)", || render_output(args, &reports, &rules, color));
+    write_stdout(&output);
     Ok(status)
 }
 
@@ -738,8 +739,10 @@ fn diagnose(
             && (level.runs(thorough) || (level == Level::Thorough && setting.config.names(rule)))
     };
     let mut diagnostics = setting.engine.check_with(doc, &runs);
-    suppress::apply(&suppress::parse(doc.shown()), rules, &mut diagnostics);
-    setting.config.filter(doc, path, rules, &mut diagnostics);
+    timing::timed("(suppression comments and configuration)", || {
+        suppress::apply(&suppress::parse(doc.shown()), rules, &mut diagnostics);
+        setting.config.filter(doc, path, rules, &mut diagnostics);
+    });
     diagnostics
 }
 

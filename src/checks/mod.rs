@@ -133,6 +133,29 @@ pub fn is_ideograph(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3134F}')
 }
 
+/// `text.char_indices()` without the characters U+4000 to U+9FFF (the common ideographs,
+/// nine in ten characters of Chinese text), which are stepped over by their first byte
+/// without being decoded: for the checks that look only at punctuation, digits, Latin letters
+/// and white space.
+pub fn char_indices_but_ideographs(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(&b) = bytes.get(at) {
+            // 0xE4..=0xE9 starts exactly the three-byte sequences of U+4000..=U+9FFF.
+            if (0xE4..=0xE9).contains(&b) {
+                at += 3;
+                continue;
+            }
+            let c = text[at..].chars().next()?;
+            let here = at;
+            at += c.len_utf8();
+            return Some((here, c));
+        }
+        None
+    })
+}
+
 /// `text.split('\n')`, the line ends found by `memchr` (the standard library's search for one
 /// character goes a word at a time; the checks that walk a whole text line by line spent a
 /// tenth of their instructions there).
@@ -253,6 +276,24 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn ideographs_are_stepped_over_and_nothing_else() {
+        for text in [
+            "",
+            "一",
+            "，",
+            "甲、乙，丙。\n（一）ab 1２〇㐀\u{4DFF}\u{9FFF}\u{A000}𠀀é",
+            "\u{4000}\u{3FFF}",
+        ] {
+            let want: Vec<(usize, char)> = text
+                .char_indices()
+                .filter(|&(_, c)| !('\u{4000}'..='\u{9FFF}').contains(&c))
+                .collect();
+            let got: Vec<(usize, char)> = char_indices_but_ideographs(text).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
 
     #[test]
     fn check_ids_are_unique() {

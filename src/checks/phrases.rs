@@ -22,6 +22,7 @@
 use super::{
     Builder, Check, Finding, Params, is_ideograph, known_params, section_lines, string_list,
 };
+use super::sampled::Sampled;
 use crate::source::Document;
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder};
 use std::collections::HashMap;
@@ -149,6 +150,8 @@ struct Index {
     /// about twice as fast on Chinese text as aho-corasick's, see docs/performance.md).
     automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
     roles: Vec<Roles>,
+    /// Where the patterns may occur, when they are all long (whole titles, not anchors).
+    gate: Option<Sampled>,
 }
 
 impl std::fmt::Debug for Index {
@@ -194,10 +197,16 @@ impl Index {
                 .build(&patterns)
                 .ok()
         };
+        let gate = if anchors {
+            None
+        } else {
+            Sampled::new(&patterns)
+        };
         Index {
             phrases,
             automaton,
             roles,
+            gate,
         }
     }
 }
@@ -422,16 +431,25 @@ fn scan(index: &Index, text: &str) -> (Vec<Candidate>, Vec<(Range<usize>, u32)>)
     };
     let mut bounds = Vec::new();
     let mut buf = Vec::new();
-    for m in automaton.find_overlapping_iter(text) {
-        let roles = &index.roles[m.value() as usize];
+    let stretches = match &index.gate {
+        Some(gate) => gate.stretches(text),
+        None => vec![0..text.len()],
+    };
+    let matches = stretches.into_iter().flat_map(|w| {
+        automaton
+            .find_overlapping_iter(&text[w.clone()])
+            .map(move |m| (m.start() + w.start..m.end() + w.start, m.value()))
+    });
+    for (m, value) in matches {
+        let roles = &index.roles[value as usize];
         if let Some(p) = roles.exact {
-            exact.push((m.start()..m.end(), p));
+            exact.push((m.clone(), p));
         }
         for (list, forward) in [(&roles.head, true), (&roles.tail, false)] {
             for &p in list {
                 let phrase = &index.phrases[p as usize];
                 let n = phrase.chars.len();
-                let at = if forward { m.start() } else { m.end() };
+                let at = if forward { m.start } else { m.end };
                 if forward && text[at..].starts_with(phrase.text.as_str()) {
                     exact.push((at..at + phrase.text.len(), p));
                     continue;
@@ -441,7 +459,7 @@ fn scan(index: &Index, text: &str) -> (Vec<Candidate>, Vec<(Range<usize>, u32)>)
                 }
                 bounds.clear();
                 if forward {
-                    let at = m.start();
+                    let at = m.start;
                     bounds.push(at);
                     bounds.extend(
                         text[at..]
@@ -452,7 +470,7 @@ fn scan(index: &Index, text: &str) -> (Vec<Candidate>, Vec<(Range<usize>, u32)>)
                             .take(n + 1),
                     );
                 } else {
-                    let at = m.end();
+                    let at = m.end;
                     bounds.push(at);
                     bounds.extend(text[..at].char_indices().rev().map(|(i, _)| i).take(n + 1));
                 }

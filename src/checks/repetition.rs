@@ -379,7 +379,8 @@ impl Check for DuplicateListItem {
         let mut items: Vec<Range<usize>> = Vec::new();
         let mut item_start = 0;
         let mut depth = 0usize;
-        for (i, c) in text.char_indices().chain([(text.len(), '\n')]) {
+        // Only marks and line ends matter here: the ideographs are stepped over.
+        for (i, c) in super::char_indices_but_ideographs(text).chain([(text.len(), '\n')]) {
             match c {
                 '（' | '(' | '《' | '“' | '‘' | '「' | '『' | '【' | '〔' | '[' => {
                     depth += 1
@@ -425,7 +426,9 @@ fn sentences(text: &str, line: Range<usize>, out: &mut Vec<(Range<usize>, Range<
     out.clear();
     let s = &text[line.clone()];
     let mut start = 0;
-    let mut iter = s.char_indices().peekable();
+    // Only marks matter here: the ideographs are stepped over (so the marks that close a
+    // sentence must follow one another with nothing between).
+    let mut iter = super::char_indices_but_ideographs(s).peekable();
     while let Some((i, c)) = iter.next() {
         if !ends_sentence(c) {
             continue;
@@ -433,7 +436,7 @@ fn sentences(text: &str, line: Range<usize>, out: &mut Vec<(Range<usize>, Range<
         let body_end = i;
         let mut end = i + c.len_utf8();
         while let Some(&(j, d)) = iter.peek() {
-            if !(ends_sentence(d) || closes(d)) {
+            if j != end || !(ends_sentence(d) || closes(d)) {
                 break;
             }
             end = j + d.len_utf8();

@@ -666,7 +666,7 @@ impl SuspectChar {
                     after.prefetch_rank(y.rank());
                 }
             }
-            let words: Vec<[char; 2]> = sounds
+            let mut words: Vec<[char; 2]> = sounds
                 .of(a)
                 .iter()
                 .flat_map(|x| {
@@ -676,11 +676,16 @@ impl SuspectChar {
                         .filter(move |y| after.entry_rank(y.rank()) >= min_level)
                         .map(move |y| [x.c, y.c])
                 })
-                .filter(|w| lex.lookup(w).is_some_and(|f| f & WORD != 0))
                 .collect();
+            // Their lexicon entries asked for together, then read.
+            for w in &words {
+                lex.prefetch(data::hash(w));
+            }
+            words.retain(|w| lex.lookup(w).is_some_and(|f| f & WORD != 0));
             if words.is_empty() {
                 continue;
             }
+            prefetch_covering(s, i, 2);
             let (_, orig_flags, _) = words_at(s, i);
             if orig_flags & (NAME | IDIOM) != 0 && !self.no_name_veto {
                 continue;
