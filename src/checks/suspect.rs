@@ -420,10 +420,22 @@ impl SuspectChar {
         let mut scored: Vec<Scored> = Vec::new();
         let low = self.margin - self.nearby_boost;
         let mut repairing: Vec<(char, u32, bool, bool)> = Vec::new();
-        for i in 1..n - 1 {
+        // Both pairs at least this common: the gate below always stops the position, so only
+        // the others are visited (one in five characters of official text).
+        let common_level = if self.no_gate {
+            u8::MAX
+        } else {
+            seen.level_at_least(self.tri_gate)
+        };
+        let visited: Vec<u32> = (1..n - 1)
+            .filter(|&i| pairs[i - 1].min(pairs[i]) < common_level)
+            .map(|i| i as u32)
+            .collect();
+        for (k, &i) in visited.iter().enumerate() {
+            let i = i as usize;
             // The three characters around a position a little ahead, asked for now when the
             // gate below will look them up there (see [`data::Table::prefetch`]).
-            let ahead = i + 8;
+            let ahead = visited.get(k + 8).map_or(n, |&a| a as usize);
             if ahead + 1 < n
                 && pairs[ahead - 1] != 0
                 && pairs[ahead] != 0

@@ -399,6 +399,11 @@ impl Pairs {
     pub fn level_range(&self, level: u8) -> (f32, f32) {
         self.ranges[usize::from(level.min(3))]
     }
+
+    /// The lowest level whose pairs were all seen at least 2^`t` times (4: none).
+    pub fn level_at_least(&self, t: f32) -> u8 {
+        (1..=3).find(|&l| self.level_range(l).0 >= t).unwrap_or(4)
+    }
 }
 
 /// Word flags of the lexicon.
