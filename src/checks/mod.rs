@@ -137,23 +137,84 @@ pub fn is_ideograph(c: char) -> bool {
 /// nine in ten characters of Chinese text), which are stepped over by their first byte
 /// without being decoded: for the checks that look only at punctuation, digits, Latin letters
 /// and white space.
-pub fn char_indices_but_ideographs(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        while let Some(&b) = bytes.get(at) {
+pub fn char_indices_but_ideographs(text: &str) -> ButIdeographs<'_> {
+    ButIdeographs { text, at: 0 }
+}
+
+/// The iterator of [`char_indices_but_ideographs`].
+#[derive(Debug, Clone)]
+pub struct ButIdeographs<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl Iterator for ButIdeographs<'_> {
+    type Item = (usize, char);
+
+    fn next(&mut self) -> Option<(usize, char)> {
+        let bytes = self.text.as_bytes();
+        while let Some(&b) = bytes.get(self.at) {
             // 0xE4..=0xE9 starts exactly the three-byte sequences of U+4000..=U+9FFF.
             if (0xE4..=0xE9).contains(&b) {
-                at += 3;
+                self.at += 3;
                 continue;
             }
-            let c = text[at..].chars().next()?;
-            let here = at;
-            at += c.len_utf8();
+            let c = self.text[self.at..].chars().next()?;
+            let here = self.at;
+            self.at += c.len_utf8();
             return Some((here, c));
         }
         None
-    })
+    }
+}
+
+/// [`char_indices_but_ideographs`] of a whole document, listed once and shared by the checks
+/// that walk its marks (brackets, quotes, punctuation, sentence ends).
+pub struct Marks(Option<Vec<(u32, char)>>);
+
+impl Marks {
+    pub fn of(doc: &Document) -> std::sync::Arc<Marks> {
+        doc.memo(|doc| {
+            let text = doc.text.as_str();
+            // Offsets are kept in 32 bits; a longer text is walked again by each check.
+            Marks((u32::try_from(text.len()).is_ok()).then(|| {
+                char_indices_but_ideographs(text)
+                    .map(|(i, c)| (i as u32, c))
+                    .collect()
+            }))
+        })
+    }
+
+    /// [`char_indices_but_ideographs`] of `text[range]` (`text` is the document's text),
+    /// offsets counted from `range.start`.
+    pub fn within<'a>(&'a self, text: &'a str, range: Range<usize>) -> MarksWithin<'a> {
+        match &self.0 {
+            Some(all) => {
+                let from = all.partition_point(|m| (m.0 as usize) < range.start);
+                let to = from + all[from..].partition_point(|m| (m.0 as usize) < range.end);
+                MarksWithin::Listed(all[from..to].iter(), range.start)
+            }
+            None => MarksWithin::Walked(char_indices_but_ideographs(&text[range])),
+        }
+    }
+}
+
+/// The iterator of [`Marks::within`].
+#[derive(Clone)]
+pub enum MarksWithin<'a> {
+    Listed(std::slice::Iter<'a, (u32, char)>, usize),
+    Walked(ButIdeographs<'a>),
+}
+
+impl Iterator for MarksWithin<'_> {
+    type Item = (usize, char);
+
+    fn next(&mut self) -> Option<(usize, char)> {
+        match self {
+            MarksWithin::Listed(iter, base) => iter.next().map(|&(i, c)| (i as usize - *base, c)),
+            MarksWithin::Walked(iter) => iter.next(),
+        }
+    }
 }
 
 /// `text.split('\n')`, the line ends found by `memchr` (the standard library's search for one
@@ -292,6 +353,20 @@ mod tests {
                 .collect();
             let got: Vec<(usize, char)> = char_indices_but_ideographs(text).collect();
             assert_eq!(got, want, "{text:?}");
+            // The same through the document's list, for every line and the whole text.
+            let doc = Document::new("t", text);
+            let marks = Marks::of(&doc);
+            let walked = Marks(None);
+            for range in std::iter::once(0..text.len())
+                .chain((0..doc.line_count()).map(|l| doc.line_range(l)))
+            {
+                let want: Vec<(usize, char)> =
+                    char_indices_but_ideographs(&text[range.clone()]).collect();
+                let listed: Vec<(usize, char)> = marks.within(text, range.clone()).collect();
+                assert_eq!(listed, want, "{text:?} {range:?}");
+                let got: Vec<(usize, char)> = walked.within(text, range.clone()).collect();
+                assert_eq!(got, want, "{text:?} {range:?}");
+            }
         }
     }
 

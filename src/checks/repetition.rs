@@ -159,7 +159,8 @@ impl DoubledChar {
         }))
     }
 
-    /// Judges one run of `n` ≥ 2 copies of `c`; `prev` is the run just before it.
+    /// Judges one run of `n` ≥ 2 copies of `c`; `prev` is the run just before it (its
+    /// character, and its copies counted up to 3).
     fn judge(
         &self,
         text: &str,
@@ -222,24 +223,81 @@ impl DoubledChar {
 impl Check for DoubledChar {
     fn run(&self, doc: &Document, out: &mut Vec<Finding>) {
         let text = doc.text.as_str();
-        let mut pos = 0;
-        let mut prev: Option<(char, usize)> = None;
-        while let Some(c) = text[pos..].chars().next() {
+        let mut end = 0;
+        for pos in doubled_starts(text.as_bytes()) {
+            // Inside the run judged last.
+            if pos < end {
+                continue;
+            }
+            let Some(c) = text[pos..].chars().next() else {
+                break;
+            };
             let width = c.len_utf8();
-            let mut end = pos + width;
-            let mut n = 1;
-            // The next character decoded (a call to compare bytes costs more here).
-            while text[end..].chars().next().is_some_and(|d| d == c) {
+            end = pos + 2 * width;
+            let mut n = 2;
+            while text[end..].starts_with(c) {
                 end += width;
                 n += 1;
             }
-            if n >= 2 && is_ideograph(c) {
+            if is_ideograph(c) {
+                // The run before this one: its character, and its copies counted up to 3.
+                let prev = text[..pos].chars().next_back().map(|p| {
+                    let copies = text[..pos].chars().rev().take(3).take_while(|&q| q == p);
+                    (p, copies.count())
+                });
                 out.extend(self.judge(text, pos..end, c, n, prev));
             }
-            prev = Some((c, n));
-            pos = end;
         }
     }
+}
+
+/// The starts of the three- and four-byte characters (every ideograph) that the next
+/// character repeats, in order. The three-byte ones are found eight bytes at a time: the
+/// bytes equal to the byte three further on, in three consecutive places, the first of them
+/// a three-byte lead. Four-byte characters are rare and checked one by one.
+fn doubled_starts(bytes: &[u8]) -> Vec<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    // The high bit of each byte of `z` that is zero.
+    let zero_bytes = |z: u64| !(((z & LOW) + LOW) | z | LOW);
+    let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"));
+    let repeats = |at: usize, w: usize| {
+        at + 2 * w <= bytes.len() && bytes[at..at + w] == bytes[at + w..at + 2 * w]
+    };
+    let mut out = Vec::new();
+    let mut four = false;
+    let mut at = 0;
+    while at + 11 <= bytes.len() {
+        let x = word(at);
+        // Bytes 0xF0..=0xFF (four-byte leads) anywhere in the word: looked at below.
+        four |= zero_bytes((x & (0xF0 * ONES)) ^ (0xF0 * ONES)) != 0;
+        let same = zero_bytes(x ^ word(at + 3));
+        // Places k (0..=5) where bytes k, k + 1 and k + 2 each equal the byte three on.
+        let mut runs = same & (same >> 8) & (same >> 16) & 0x0000_8080_8080_8080;
+        while runs != 0 {
+            let k = runs.trailing_zeros() as usize / 8;
+            runs &= runs - 1;
+            if (0xE0..=0xEF).contains(&bytes[at + k]) {
+                out.push(at + k);
+            }
+        }
+        at += 6;
+    }
+    // The last bytes one by one.
+    for k in at..bytes.len() {
+        if (0xE0..=0xEF).contains(&bytes[k]) && repeats(k, 3) {
+            out.push(k);
+        }
+    }
+    four |= bytes[at..].iter().any(|&b| b >= 0xF0);
+    if four {
+        let len = out.len();
+        out.extend((0..bytes.len()).filter(|&k| bytes[k] >= 0xF0 && repeats(k, 4)));
+        if out.len() > len {
+            out.sort_unstable();
+        }
+    }
+    out
 }
 
 // ------------------------------------------------------------------------------ DL702
@@ -380,7 +438,11 @@ impl Check for DuplicateListItem {
         let mut item_start = 0;
         let mut depth = 0usize;
         // Only marks and line ends matter here: the ideographs are stepped over.
-        for (i, c) in super::char_indices_but_ideographs(text).chain([(text.len(), '\n')]) {
+        let marks = super::Marks::of(doc);
+        for (i, c) in marks
+            .within(text, 0..text.len())
+            .chain([(text.len(), '\n')])
+        {
             match c {
                 '（' | '(' | '《' | '“' | '‘' | '「' | '『' | '【' | '〔' | '[' => {
                     depth += 1
@@ -422,13 +484,20 @@ fn closes(c: char) -> bool {
 
 /// The sentences of one line: byte ranges without surrounding whitespace, each with the
 /// length of its text before the end mark.
-fn sentences(text: &str, line: Range<usize>, out: &mut Vec<(Range<usize>, Range<usize>)>) {
+/// `marks` are the line's characters but the ideographs U+4000..U+9FFF, as
+/// [`super::Marks::within`] gives them.
+fn sentences(
+    text: &str,
+    line: Range<usize>,
+    marks: impl Iterator<Item = (usize, char)>,
+    out: &mut Vec<(Range<usize>, Range<usize>)>,
+) {
     out.clear();
     let s = &text[line.clone()];
     let mut start = 0;
     // Only marks matter here: the ideographs are stepped over (so the marks that close a
     // sentence must follow one another with nothing between).
-    let mut iter = super::char_indices_but_ideographs(s).peekable();
+    let mut iter = marks.peekable();
     while let Some((i, c)) = iter.next() {
         if !ends_sentence(c) {
             continue;
@@ -485,9 +554,11 @@ impl Check for RepeatedSentence {
     fn run(&self, doc: &Document, out: &mut Vec<Finding>) {
         let text = doc.text.as_str();
         let mut sents = Vec::new();
-        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut seen: rustc_hash::FxHashMap<&str, usize> = Default::default();
+        let marks = super::Marks::of(doc);
         for line in 0..doc.line_count() {
-            sentences(text, doc.line_range(line), &mut sents);
+            let range = doc.line_range(line);
+            sentences(text, range.clone(), marks.within(text, range), &mut sents);
             seen.clear();
             // The open finding: (first copy's sentences, second copy's sentences).
             let mut open: Option<(Range<usize>, Range<usize>)> = None;
@@ -608,6 +679,30 @@ impl Check for RepeatedParagraph {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn doubled_starts_are_every_repeated_wide_character() {
+        let naive = |text: &str| -> Vec<usize> {
+            let chars: Vec<(usize, char)> = text.char_indices().collect();
+            chars
+                .windows(2)
+                .filter(|w| w[0].1 == w[1].1 && w[0].1.len_utf8() >= 3)
+                .map(|w| w[0].0)
+                .collect()
+        };
+        let pieces = ["的", "的的", "了", "𠀀", "𠀀𠀀", "a", "aa", "é", "éé", "，", "。。", "\n", "三三"];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..3000 {
+            let text: String = (0..next(30)).map(|_| pieces[next(pieces.len())]).collect();
+            assert_eq!(doubled_starts(text.as_bytes()), naive(&text), "{text:?}");
+        }
+    }
 
     fn run(check: &dyn Check, text: &str) -> Vec<(String, Option<String>)> {
         let doc = Document::new("t", text);

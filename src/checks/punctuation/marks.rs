@@ -70,23 +70,39 @@ fn is_cjk_closing(c: char) -> bool {
 /// `allow` is DL808's list of accepted runs.
 pub fn scan(doc: &Document, allow: &[String]) -> Vec<(Which, Finding)> {
     let mut out = Vec::new();
+    let marks = crate::checks::Marks::of(doc);
     for index in 0..doc.line_count() {
         let range = doc.line_range(index);
-        scan_line(&doc.text[range.clone()], range.start, allow, &mut out);
+        let line_marks = marks.within(&doc.text, range.clone());
+        scan_line(&doc.text[range.clone()], line_marks, range.start, allow, &mut out);
     }
     out
 }
 
-fn scan_line(line: &str, base: usize, allow: &[String], out: &mut Vec<(Which, Finding)>) {
+/// `marks`: the line's characters but the ideographs U+4000..U+9FFF, as
+/// [`crate::checks::Marks::within`] gives them.
+fn scan_line(
+    line: &str,
+    marks: impl Iterator<Item = (usize, char)>,
+    base: usize,
+    allow: &[String],
+    out: &mut Vec<(Which, Finding)>,
+) {
     let shift = |r: Range<usize>| r.start + base..r.end + base;
     // Inside a URL or an e-mail address marks are part of the address.
     let mut in_url = false;
     let mut skip_to = 0;
-    for (j, c) in line.char_indices() {
+    // The ideographs U+4000..U+9FFF are stepped over: they end an address (all but the
+    // hexagram symbols U+4DC0..U+4DFF, which are not Han) and are no mark.
+    let mut next = 0;
+    for (j, c) in marks {
+        if j > next && line[next..j].chars().any(is_han) {
+            in_url = false;
+        }
+        next = j + c.len_utf8();
         if j < skip_to {
             continue;
         }
-        // Most characters are Han: no mark, no address.
         if is_han(c) {
             in_url = false;
             continue;

@@ -14,6 +14,7 @@
 //! half), so a wrong form is reported once, as a form, not also as unmatched.
 
 use super::chars::{at, before, is_bare_number_line, is_chinese, is_cn_numeral, is_han};
+use crate::checks::{Marks, MarksWithin};
 use crate::source::Document;
 use std::ops::Range;
 
@@ -56,6 +57,7 @@ pub fn analyze(doc: &Document) -> Vec<Issue> {
     let mut double = Quotes::new("引号", '“', '”', ['"', '＂'], QUOTE_WINDOW);
     let mut single = Quotes::new("单引号", '‘', '’', ['\'', '＇'], 0);
     let mut scratch = Scratch::default();
+    let marks = Marks::of(doc);
     for index in 0..doc.line_count() {
         let range = doc.line_range(index);
         let line = &doc.text[range.clone()];
@@ -66,6 +68,7 @@ pub fn analyze(doc: &Document) -> Vec<Issue> {
             text: line,
             base: range.start,
             bare: is_bare_number_line(line),
+            marks: marks.within(&doc.text, range),
         };
         brackets.line(&line, &mut issues);
         double.line(&line, &mut scratch, &mut issues);
@@ -83,6 +86,8 @@ struct Line<'a> {
     base: usize,
     /// A line holding only a heading number: not a paragraph of its own.
     bare: bool,
+    /// Its characters but the ideographs (no ideograph is a bracket or a quotation mark).
+    marks: MarksWithin<'a>,
 }
 
 impl Line<'_> {
@@ -196,7 +201,7 @@ struct Brackets {
 
 impl Brackets {
     fn line(&mut self, line: &Line, issues: &mut Vec<Issue>) {
-        for (j, c) in line.text.char_indices() {
+        for (j, c) in line.marks.clone() {
             let Some((kind, is_open)) = bracket(c) else {
                 continue;
             };
@@ -402,7 +407,7 @@ impl Quotes {
         let Scratch { toks, stack } = scratch;
         toks.clear();
         stack.clear();
-        for (j, c) in line.text.char_indices() {
+        for (j, c) in line.marks.clone() {
             if c != self.open && c != self.close && !self.straight.contains(&c) {
                 continue;
             }

@@ -67,10 +67,12 @@ pub fn scan(doc: &Document, out: &mut Vec<Finding>) {
         let range = doc.line_range(index);
         let line = &doc.text[range.clone()];
         let mut j = 0;
-        while j < line.len() {
-            let Some(c) = at(line, j) else { break };
-            if c != ' ' && c != IDEOGRAPHIC_SPACE {
-                j += c.len_utf8();
+        // A space is ' ' or U+3000 (E3 80 80): `memchr` finds both bytes that start them (a
+        // continuation byte is neither).
+        while let Some(found) = memchr::memchr2(b' ', 0xE3, &line.as_bytes()[j..]) {
+            j += found;
+            if !line[j..].starts_with([' ', IDEOGRAPHIC_SPACE]) {
+                j += 1;
                 continue;
             }
             let start = j;
