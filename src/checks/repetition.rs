@@ -42,6 +42,9 @@ struct Lexicon {
     words: HashSet<&'static str>,
     /// Longest function word, in characters.
     longest_word: usize,
+    /// Every function word is 2 to [`MAX_WORD`] three-byte characters (DL702 then looks only
+    /// where a three-byte character comes again 2 to 4 characters on).
+    wide: bool,
 }
 
 /// The two-character words around one checked character.
@@ -101,12 +104,16 @@ impl Lexicon {
                     }
                 }
                 "words" => {
-                    lex.longest_word = lex.longest_word.max(line.chars().count());
+                    let n = line.chars().count();
+                    lex.longest_word = lex.longest_word.max(n);
                     lex.words.insert(line);
                 }
                 _ => {}
             }
         }
+        lex.wide = lex.words.iter().all(|w| {
+            (2..=MAX_WORD).contains(&w.chars().count()) && w.chars().all(|c| c.len_utf8() == 3)
+        });
         lex
     }
 }
@@ -251,6 +258,49 @@ impl Check for DoubledChar {
     }
 }
 
+/// The ends of the three-byte characters that equal the one 2, 3 or 4 three-byte
+/// characters before (6, 9 or 12 bytes), in order: where a doubled word of two to four
+/// three-byte characters can end. Found eight bytes at a time, as in [`doubled_starts`].
+fn repeated_char_ends(bytes: &[u8]) -> Vec<usize> {
+    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let zero_bytes = |z: u64| !(((z & LOW) + LOW) | z | LOW);
+    let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"));
+    let lead = |at: usize| (0xE0..=0xEF).contains(&bytes[at]);
+    let again = |at: usize| {
+        [6, 9, 12].iter().any(|&d| {
+            at >= d && at + 3 <= bytes.len() && bytes[at - d..at - d + 3] == bytes[at..at + 3]
+        })
+    };
+    // The first bytes one by one (a character 6 to 11 bytes in has fewer distances to try).
+    let mut out: Vec<usize> = (6..bytes.len().min(12))
+        .filter(|&k| lead(k) && again(k))
+        .map(|k| k + 3)
+        .collect();
+    let mut at = 12;
+    while at + 8 <= bytes.len() {
+        let x = word(at);
+        let same = zero_bytes(x ^ word(at - 6))
+            | zero_bytes(x ^ word(at - 9))
+            | zero_bytes(x ^ word(at - 12));
+        // A candidate only: the three equal bytes may come from different distances.
+        let mut runs = same & (same >> 8) & (same >> 16) & 0x0000_8080_8080_8080;
+        while runs != 0 {
+            let k = runs.trailing_zeros() as usize / 8;
+            runs &= runs - 1;
+            if lead(at + k) && again(at + k) {
+                out.push(at + k + 3);
+            }
+        }
+        at += 6;
+    }
+    for k in at.max(12)..bytes.len() {
+        if lead(k) && again(k) {
+            out.push(k + 3);
+        }
+    }
+    out
+}
+
 /// The starts of the three- and four-byte characters (every ideograph) that the next
 /// character repeats, in order. The three-byte ones are found eight bytes at a time: the
 /// bytes equal to the byte three further on, in three consecutive places, the first of them
@@ -330,6 +380,59 @@ const RING: usize = (2 * MAX_WORD + 1).next_power_of_two();
 impl Check for DoubledWord {
     fn run(&self, doc: &Document, out: &mut Vec<Finding>) {
         let text = doc.text.as_str();
+        if text.is_empty() {
+            return;
+        }
+        if lexicon().wide {
+            self.run_wide(text, out);
+        } else {
+            self.run_every_char(text, out);
+        }
+    }
+}
+
+impl DoubledWord {
+    /// Reports `word` doubled at `start` (and every further copy), unless allowed.
+    fn report(&self, text: &str, start: usize, word: &str, out: &mut Vec<Finding>) -> bool {
+        if !lexicon().words.contains(word) || self.allow.iter().any(|a| a == word) {
+            return false;
+        }
+        let mut stop = start + 2 * word.len();
+        while text[stop..].starts_with(word) {
+            stop += word.len();
+        }
+        out.push(Finding::new(start..stop).fix(word));
+        true
+    }
+
+    /// [`Self::run_every_char`] when every function word is made of three-byte characters:
+    /// only the ends where the last character came 2 to 4 characters before are tried.
+    fn run_wide(&self, text: &str, out: &mut Vec<Finding>) {
+        let bytes = text.as_bytes();
+        let mut reported_to = 0;
+        for end in repeated_char_ends(bytes) {
+            for len in (2..=MAX_WORD).rev() {
+                let half = 3 * len;
+                let Some(start) = end.checked_sub(2 * half) else {
+                    continue;
+                };
+                let mid = end - half;
+                if start < reported_to
+                    || !text.is_char_boundary(start)
+                    || !text.is_char_boundary(mid)
+                    || bytes[start..mid] != bytes[mid..end]
+                {
+                    continue;
+                }
+                if self.report(text, start, &text[start..mid], out) {
+                    reported_to = out.last().map_or(end, |f| f.span.end);
+                    break;
+                }
+            }
+        }
+    }
+
+    fn run_every_char(&self, text: &str, out: &mut Vec<Finding>) {
         let bytes = text.as_bytes();
         // Byte offsets and characters of the last RING characters; `k` counts characters.
         let mut starts = [0usize; RING];
@@ -357,18 +460,10 @@ impl Check for DoubledWord {
                 {
                     continue;
                 }
-                let lex = lexicon();
-                let word = &text[start..mid];
-                if !lex.words.contains(word) || self.allow.iter().any(|a| a == word) {
-                    continue;
+                if self.report(text, start, &text[start..mid], out) {
+                    reported_to = out.last().map_or(end, |f| f.span.end);
+                    break;
                 }
-                let mut stop = end;
-                while text[stop..].starts_with(word) {
-                    stop += word.len();
-                }
-                out.push(Finding::new(start..stop).fix(word));
-                reported_to = stop;
-                break;
             }
             chars[k % RING] = c;
         }
@@ -679,6 +774,33 @@ impl Check for RepeatedParagraph {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn both_doubled_word_scans_find_the_same() {
+        let check = DoubledWord { allow: vec!["一些".to_string()] };
+        let pieces = [
+            "我们", "我们我们", "进一步", "进一步进一步", "一些一些", "的", "a", "𠀀", "，", "\n",
+            "不仅", "不仅仅", "们",
+        ];
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut found = 0;
+        for _ in 0..3000 {
+            let text: String = (0..next(24)).map(|_| pieces[next(pieces.len())]).collect();
+            let (mut wide, mut every) = (Vec::new(), Vec::new());
+            check.run_wide(&text, &mut wide);
+            check.run_every_char(&text, &mut every);
+            assert_eq!(wide, every, "{text:?}");
+            found += wide.len();
+        }
+        assert!(found > 1000, "{found}");
+        assert!(lexicon().wide);
+    }
 
     #[test]
     fn doubled_starts_are_every_repeated_wide_character() {
