@@ -73,19 +73,19 @@ impl Check for Numbering {
     fn run(&self, doc: &Document, out: &mut Vec<Finding>) {
         let text = doc.text.as_str();
         match self.0 {
-            Kind::Separator => separators(text, out),
+            Kind::Separator => separators(text, &events(doc).0, out),
             Kind::Sequence | Kind::Gap => {
-                // One scan serves both rules (a pass over the text each cost a tenth of
-                // the document checks).
+                // One sequence model serves both rules, and one scan all three (a pass over
+                // the text each cost a tenth of the document checks).
                 let found = doc.memo(|doc| {
                     let text = doc.text.as_str();
                     let mut seq = Sequence::default();
                     let mut found = SequenceFindings::default();
-                    scan(text, |event| {
+                    for event in events(doc).0.iter().cloned() {
                         if let Some((problem, finding)) = seq.step(text, event) {
                             found.0.push((problem.is_gap(), finding));
                         }
-                    });
+                    }
                     found
                 });
                 let gaps = self.0 == Kind::Gap;
@@ -99,6 +99,17 @@ impl Check for Numbering {
             }
         }
     }
+}
+
+/// What [`scan`] finds in a document, in order.
+struct Events(Vec<Event>);
+
+fn events(doc: &Document) -> std::sync::Arc<Events> {
+    doc.memo(|doc| {
+        let mut all = Vec::new();
+        scan(&doc.text, |event| all.push(event));
+        Events(all)
+    })
 }
 
 /// The findings of the sequence scan, each with whether it is a gap (DL903) or not (DL902).
@@ -171,7 +182,7 @@ enum Reset {
     Attachment,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum Event {
     Line(Reset),
     Marker(Marker),
@@ -207,8 +218,10 @@ fn scan(text: &str, mut on: impl FnMut(Event)) {
 /// outside quotes.
 fn run_in(body: &str, base: usize, on: &mut impl FnMut(Event)) {
     let mut depth = 0u32;
-    let mut before: Option<char> = None;
-    for (i, c) in body.char_indices() {
+    // No ideograph opens a number or a quotation: they are stepped over, and the character
+    // before a mark is read where it matters.
+    let before = |i: usize| body[..i].chars().next_back();
+    for (i, c) in super::char_indices_but_ideographs(body) {
         match c {
             '“' | '‘' | '「' | '『' => depth += 1,
             '”' | '’' | '」' | '』' => depth = depth.saturating_sub(1),
@@ -219,20 +232,19 @@ fn run_in(body: &str, base: usize, on: &mut impl FnMut(Event)) {
             }
             // A heading run in after a bracketed note that ends a paragraph: “（此件公开发布）
             // （一）……”, “（发展改革委负责）（三）……”; not after a bracketed number.
-            '）' | ')' if depth == 0 && before.is_some_and(|b| is_han(b) && !is_han_digit(b)) => {
+            '）' | ')' if depth == 0 && before(i).is_some_and(|b| is_han(b) && !is_han_digit(b)) => {
                 if let Some(m) = parse(body, i + c.len_utf8(), base, false) {
                     on(Event::Marker(m));
                 }
             }
             // A colon between digits is a ratio or a time (10:1, 9：30).
-            '：' | ':' if depth == 0 && !before.is_some_and(is_digit) => {
+            '：' | ':' if depth == 0 && !before(i).is_some_and(is_digit) => {
                 if let Some(m) = parse(body, i + c.len_utf8(), base, false) {
                     on(Event::Marker(m));
                 }
             }
             _ => {}
         }
-        before = Some(c);
     }
 }
 
@@ -489,10 +501,11 @@ fn parse(body: &str, at: usize, base: usize, line_start: bool) -> Option<Marker>
 }
 
 /// Every number whose separator breaks the norm, with the norm's form as a certain fix.
-fn separators(text: &str, out: &mut Vec<Finding>) {
+/// `events`: what [`scan`] finds in `text`.
+fn separators(text: &str, events: &[Event], out: &mut Vec<Finding>) {
     // The dot after an Arabic numeral follows the document's own habit: “1．” or “1.”.
     let (mut half, mut full) = (0usize, 0usize);
-    scan(text, |event| {
+    for event in events {
         if let Event::Marker(m) = event {
             if m.level == Level::Arabic && m.mend.is_none() && m.line_start {
                 match text[m.number_end..m.span.end].chars().next() {
@@ -501,11 +514,11 @@ fn separators(text: &str, out: &mut Vec<Finding>) {
                 }
             }
         }
-    });
+    }
     let dot = if full > half { "．" } else { "." };
-    scan(text, |event| {
-        let Event::Marker(m) = event else { return };
-        let Some(mend) = m.mend else { return };
+    for event in events {
+        let Event::Marker(m) = event else { continue };
+        let Some(mend) = m.mend else { continue };
         let number = &text[m.span.start..m.number_end];
         let fixed = match mend {
             Mend::Dun => format!("{number}、"),
@@ -513,8 +526,8 @@ fn separators(text: &str, out: &mut Vec<Finding>) {
             Mend::Dot => format!("{number}{dot}"),
             Mend::Nothing => number.to_string(),
         };
-        out.push(Finding::new(m.span).fix(fixed));
-    });
+        out.push(Finding::new(m.span.clone()).fix(fixed));
+    }
 }
 
 /// What is wrong with a number in its sequence.
