@@ -365,11 +365,12 @@ fn heading_part(line: &str) -> Option<Heading> {
         let end = rest
             .char_indices()
             .take(41)
-            .find(|&(_, c)| "。！？；：:;!?".contains(c))
+            .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '；' | '：' | ':' | ';' | '!' | '?'))
             .map(|(i, _)| i);
         let end = match end {
             Some(i) => i,
-            None if rest.chars().count() <= 40 => rest.len(),
+            // At most 40 characters (not counting a long paragraph through).
+            None if rest.chars().nth(40).is_none() => rest.len(),
             None => return None,
         };
         return Some(Heading {
@@ -377,8 +378,9 @@ fn heading_part(line: &str) -> Option<Heading> {
             numbered: true,
         });
     }
-    let short = body.chars().count() <= 30;
-    (short && !body.contains(|c| "。！？；：，,;:!?".contains(c))).then(|| Heading {
+    let short = body.chars().nth(30).is_none();
+    let stop = |c| matches!(c, '。' | '！' | '？' | '；' | '：' | '，' | ',' | ';' | ':' | '!' | '?');
+    (short && !body.contains(stop)).then(|| Heading {
         range: lead..lead + body.len(),
         numbered: false,
     })
@@ -597,7 +599,7 @@ fn shift(m: YearMention, by: usize) -> YearMention {
 /// at most `LIMIT` bytes each way.
 fn clause(line: &str, at: usize) -> Range<usize> {
     const LIMIT: usize = 300;
-    let ends = |c: char| "。！？；!?;".contains(c);
+    let ends = |c: char| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';');
     let mut lo = at.saturating_sub(LIMIT);
     while !line.is_char_boundary(lo) {
         lo += 1;
