@@ -370,6 +370,15 @@ pub struct YearMention {
     pub chinese: bool,
 }
 
+/// Where the first 年 of `text` is. `str::find` looks for the last byte of a character's
+/// UTF-8 form, which here is one of the commonest bytes of Chinese text: a SIMD search of
+/// the whole form is several times faster.
+pub fn find_nian(text: &str) -> Option<usize> {
+    static NIAN: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("年"));
+    NIAN.find(text.as_bytes())
+}
+
 /// Every year mention of `text`, in order; one pass, no allocation.
 pub fn year_mentions(text: &str) -> YearMentions<'_> {
     YearMentions { text, pos: 0 }
@@ -389,7 +398,7 @@ impl Iterator for YearMentions<'_> {
         let text = self.text;
         while self.pos < text.len() {
             // Jump to the next 年: every mention ends there.
-            let nian = self.pos + text[self.pos..].find('年')?;
+            let nian = self.pos + find_nian(&text[self.pos..])?;
             self.pos = nian + '年'.len_utf8();
             let before = &text[..nian];
             let mut digits = before.char_indices().rev().take(5);

@@ -1053,7 +1053,9 @@ impl Check for ImpossibleDate {
     fn run(&self, doc: &Document, out: &mut Vec<Finding>) {
         let text = doc.text.as_str();
         let mut from = 0;
-        while let Some(i) = text[from..].find('月') {
+        static YUE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::Finder::new("月"));
+        while let Some(i) = YUE.find(&text.as_bytes()[from..]) {
             let yue = from + i;
             from = yue + '月'.len_utf8();
             let Some(month) = number_before(text, yue) else {
@@ -1119,7 +1121,7 @@ impl Check for ZeroLookalike {
     fn run(&self, doc: &Document, out: &mut Vec<Finding>) {
         let text = doc.text.as_str();
         let mut from = 0;
-        while let Some(i) = text[from..].find('年') {
+        while let Some(i) = year::find_nian(&text[from..]) {
             let nian = from + i;
             from = nian + '年'.len_utf8();
             // The four characters before 年, last first; no allocation per candidate.
