@@ -379,7 +379,12 @@ fn heading_part(line: &str) -> Option<Heading> {
         });
     }
     let short = body.chars().nth(30).is_none();
-    let stop = |c| matches!(c, '。' | '！' | '？' | '；' | '：' | '，' | ',' | ';' | ':' | '!' | '?');
+    let stop = |c| {
+        matches!(
+            c,
+            '。' | '！' | '？' | '；' | '：' | '，' | ',' | ';' | ':' | '!' | '?'
+        )
+    };
     (short && !body.contains(stop)).then(|| Heading {
         range: lead..lead + body.len(),
         numbered: false,

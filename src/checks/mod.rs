@@ -188,15 +188,58 @@ impl Marks {
     /// [`char_indices_but_ideographs`] of `text[range]` (`text` is the document's text),
     /// offsets counted from `range.start`.
     pub fn within<'a>(&'a self, text: &'a str, range: Range<usize>) -> MarksWithin<'a> {
-        match &self.0 {
-            Some(all) => {
-                let from = all.partition_point(|m| (m.0 as usize) < range.start);
-                let to = from + all[from..].partition_point(|m| (m.0 as usize) < range.end);
-                MarksWithin::Listed(all[from..to].iter(), range.start)
-            }
-            None => MarksWithin::Walked(char_indices_but_ideographs(&text[range])),
-        }
+        self.cursor().within(text, range)
     }
+
+    /// A reader of [`Marks::within`] for ranges asked for in text order (the lines of a
+    /// document): each is found from where the last one ended.
+    pub fn cursor(&self) -> MarksCursor<'_> {
+        MarksCursor { marks: self, at: 0 }
+    }
+}
+
+/// See [`Marks::cursor`].
+pub struct MarksCursor<'a> {
+    marks: &'a Marks,
+    /// Index of the first mark after the last range.
+    at: usize,
+}
+
+impl<'a> MarksCursor<'a> {
+    pub fn within(&mut self, text: &'a str, range: Range<usize>) -> MarksWithin<'a> {
+        let Some(all) = &self.marks.0 else {
+            return MarksWithin::Walked(char_indices_but_ideographs(&text[range]));
+        };
+        // Ranges in order start at or after the last one's marks; any other is searched for
+        // from the start.
+        let from = if self.at <= all.len()
+            && self
+                .at
+                .checked_sub(1)
+                .is_none_or(|k| (all[k].0 as usize) < range.start)
+        {
+            self.at
+        } else {
+            0
+        };
+        let from = from + gallop(&all[from..], |m| (m.0 as usize) < range.start);
+        let to = from + gallop(&all[from..], |m| (m.0 as usize) < range.end);
+        self.at = to;
+        MarksWithin::Listed(all[from..to].iter(), range.start)
+    }
+}
+
+/// `slice.partition_point(below)`, searched from the front in growing steps: a few steps
+/// when the point is near the start.
+fn gallop<T>(slice: &[T], below: impl Fn(&T) -> bool) -> usize {
+    let mut step = 1;
+    let mut lo = 0;
+    while lo + step <= slice.len() && below(&slice[lo + step - 1]) {
+        lo += step;
+        step *= 2;
+    }
+    let hi = (lo + step).min(slice.len());
+    lo + slice[lo..hi].partition_point(below)
 }
 
 /// The iterator of [`Marks::within`].
@@ -346,6 +389,8 @@ mod tests {
             "，",
             "甲、乙，丙。\n（一）ab 1２〇㐀\u{4DFF}\u{9FFF}\u{A000}𠀀é",
             "\u{4000}\u{3FFF}",
+            "一二三四五六七八九十，一二三四五六七八九十一二三四五六七〇，\u{9FFF}\u{9FFF}\u{9FFF}\u{9FFF}\u{9FFF}\u{9FFF}\u{A000}",
+            "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥a",
         ] {
             let want: Vec<(usize, char)> = text
                 .char_indices()
@@ -357,15 +402,36 @@ mod tests {
             let doc = Document::new("t", text);
             let marks = Marks::of(&doc);
             let walked = Marks(None);
-            for range in std::iter::once(0..text.len())
-                .chain((0..doc.line_count()).map(|l| doc.line_range(l)))
-            {
+            let mut cursor = marks.cursor();
+            let lines: Vec<Range<usize>> =
+                (0..doc.line_count()).map(|l| doc.line_range(l)).collect();
+            for range in &lines {
+                let want: Vec<(usize, char)> =
+                    char_indices_but_ideographs(&text[range.clone()]).collect();
+                let got: Vec<(usize, char)> = cursor.within(text, range.clone()).collect();
+                assert_eq!(got, want, "{text:?} {range:?}");
+            }
+            for range in std::iter::once(0..text.len()).chain(lines.into_iter().rev()) {
                 let want: Vec<(usize, char)> =
                     char_indices_but_ideographs(&text[range.clone()]).collect();
                 let listed: Vec<(usize, char)> = marks.within(text, range.clone()).collect();
                 assert_eq!(listed, want, "{text:?} {range:?}");
                 let got: Vec<(usize, char)> = walked.within(text, range.clone()).collect();
                 assert_eq!(got, want, "{text:?} {range:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn gallop_is_partition_point() {
+        for n in 0..40 {
+            let v: Vec<usize> = (0..n).map(|i| i * 3).collect();
+            for x in 0..n * 3 + 2 {
+                assert_eq!(
+                    gallop(&v, |&y| y < x),
+                    v.partition_point(|&y| y < x),
+                    "{n} {x}"
+                );
             }
         }
     }

@@ -232,7 +232,9 @@ fn run_in(body: &str, base: usize, on: &mut impl FnMut(Event)) {
             }
             // A heading run in after a bracketed note that ends a paragraph: “（此件公开发布）
             // （一）……”, “（发展改革委负责）（三）……”; not after a bracketed number.
-            '）' | ')' if depth == 0 && before(i).is_some_and(|b| is_han(b) && !is_han_digit(b)) => {
+            '）' | ')'
+                if depth == 0 && before(i).is_some_and(|b| is_han(b) && !is_han_digit(b)) =>
+            {
                 if let Some(m) = parse(body, i + c.len_utf8(), base, false) {
                     on(Event::Marker(m));
                 }

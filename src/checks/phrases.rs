@@ -19,10 +19,10 @@
 //! (以人民为中心的发展思想 / 以人民为中心发展思想); a span inside an exact listed phrase
 //! is left alone (中华人民共和国司法部 holds 中华人民共和国司法, one character from 公司法).
 
+use super::sampled::Sampled;
 use super::{
     Builder, Check, Finding, Params, is_ideograph, known_params, section_lines, string_list,
 };
-use super::sampled::Sampled;
 use crate::source::Document;
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder};
 use std::collections::HashMap;

@@ -651,6 +651,7 @@ impl Check for RepeatedSentence {
         let mut sents = Vec::new();
         let mut seen: rustc_hash::FxHashMap<&str, usize> = Default::default();
         let marks = super::Marks::of(doc);
+        let mut marks = marks.cursor();
         for line in 0..doc.line_count() {
             let range = doc.line_range(line);
             sentences(text, range.clone(), marks.within(text, range), &mut sents);
@@ -777,10 +778,23 @@ mod tests {
 
     #[test]
     fn both_doubled_word_scans_find_the_same() {
-        let check = DoubledWord { allow: vec!["一些".to_string()] };
+        let check = DoubledWord {
+            allow: vec!["一些".to_string()],
+        };
         let pieces = [
-            "我们", "我们我们", "进一步", "进一步进一步", "一些一些", "的", "a", "𠀀", "，", "\n",
-            "不仅", "不仅仅", "们",
+            "我们",
+            "我们我们",
+            "进一步",
+            "进一步进一步",
+            "一些一些",
+            "的",
+            "a",
+            "𠀀",
+            "，",
+            "\n",
+            "不仅",
+            "不仅仅",
+            "们",
         ];
         let mut state = 0x2545_F491_4F6C_DD1Du64;
         let mut next = |n: usize| {
@@ -812,7 +826,9 @@ mod tests {
                 .map(|w| w[0].0)
                 .collect()
         };
-        let pieces = ["的", "的的", "了", "𠀀", "𠀀𠀀", "a", "aa", "é", "éé", "，", "。。", "\n", "三三"];
+        let pieces = [
+            "的", "的的", "了", "𠀀", "𠀀𠀀", "a", "aa", "é", "éé", "，", "。。", "\n", "三三",
+        ];
         let mut state = 0x9E37_79B9_7F4A_7C15u64;
         let mut next = |n: usize| {
             state ^= state << 13;

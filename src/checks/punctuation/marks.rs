@@ -71,10 +71,17 @@ fn is_cjk_closing(c: char) -> bool {
 pub fn scan(doc: &Document, allow: &[String]) -> Vec<(Which, Finding)> {
     let mut out = Vec::new();
     let marks = crate::checks::Marks::of(doc);
+    let mut marks = marks.cursor();
     for index in 0..doc.line_count() {
         let range = doc.line_range(index);
         let line_marks = marks.within(&doc.text, range.clone());
-        scan_line(&doc.text[range.clone()], line_marks, range.start, allow, &mut out);
+        scan_line(
+            &doc.text[range.clone()],
+            line_marks,
+            range.start,
+            allow,
+            &mut out,
+        );
     }
     out
 }

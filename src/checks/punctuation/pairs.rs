@@ -58,6 +58,7 @@ pub fn analyze(doc: &Document) -> Vec<Issue> {
     let mut single = Quotes::new("单引号", '‘', '’', ['\'', '＇'], 0);
     let mut scratch = Scratch::default();
     let marks = Marks::of(doc);
+    let mut marks = marks.cursor();
     for index in 0..doc.line_count() {
         let range = doc.line_range(index);
         let line = &doc.text[range.clone()];
