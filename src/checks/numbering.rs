@@ -107,7 +107,7 @@ struct Events(Vec<Event>);
 fn events(doc: &Document) -> std::sync::Arc<Events> {
     doc.memo(|doc| {
         let mut all = Vec::new();
-        scan(&doc.text, |event| all.push(event));
+        scan(doc, |event| all.push(event));
         Events(all)
     })
 }
@@ -193,7 +193,10 @@ const SPACES: &[char] = &[' ', '\u{3000}', '\u{a0}', '\t'];
 /// Calls `on` with every line (and what it resets) and every number found where a heading
 /// can stand, in text order. Linear in the text: each position is looked at a bounded
 /// number of times.
-fn scan(text: &str, mut on: impl FnMut(Event)) {
+fn scan(doc: &Document, mut on: impl FnMut(Event)) {
+    let text = doc.text.as_str();
+    let marks = super::Marks::of(doc);
+    let mut marks = marks.cursor();
     let mut start = 0;
     for raw in super::split_lines(text) {
         let line_end = start + raw.len();
@@ -208,7 +211,8 @@ fn scan(text: &str, mut on: impl FnMut(Event)) {
             if let Some(m) = parse(body, 0, base, true) {
                 on(Event::Marker(m));
             }
-            run_in(body, base, &mut on);
+            let body_marks = marks.within(text, base..base + body.len());
+            run_in(body, body_marks, base, &mut on);
         }
         start = line_end + 1;
     }
@@ -216,12 +220,18 @@ fn scan(text: &str, mut on: impl FnMut(Event)) {
 
 /// Numbers run into a paragraph after the end of a sentence, a colon or a bracketed note,
 /// outside quotes.
-fn run_in(body: &str, base: usize, on: &mut impl FnMut(Event)) {
+/// `marks`: the characters of `body` but the ideographs U+4000..U+9FFF, as
+/// [`super::Marks`] gives them (no ideograph opens a number or a quotation; the character
+/// before a mark is read where it matters).
+fn run_in(
+    body: &str,
+    marks: impl Iterator<Item = (usize, char)>,
+    base: usize,
+    on: &mut impl FnMut(Event),
+) {
     let mut depth = 0u32;
-    // No ideograph opens a number or a quotation: they are stepped over, and the character
-    // before a mark is read where it matters.
     let before = |i: usize| body[..i].chars().next_back();
-    for (i, c) in super::char_indices_but_ideographs(body) {
+    for (i, c) in marks {
         match c {
             '“' | '‘' | '「' | '『' => depth += 1,
             '”' | '’' | '」' | '』' => depth = depth.saturating_sub(1),
