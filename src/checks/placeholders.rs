@@ -266,14 +266,16 @@ impl Placeholder {
     }
 
     /// Every atom in the text, in order.
-    fn atoms(&self, text: &str) -> Vec<Atom> {
+    /// `marks`: the characters of `text` but the ideographs U+4000..U+9FFF (none is Latin or
+    /// a mark), as [`super::Marks`] gives them.
+    fn atoms(&self, text: &str, marks: impl Iterator<Item = (usize, char)>) -> Vec<Atom> {
         let mut atoms = Vec::new();
-        let mut chars = text.char_indices().peekable();
+        let mut chars = marks.peekable();
         while let Some((start, c)) = chars.next() {
             if is_latin(c) {
                 let mut end = start + c.len_utf8();
                 while let Some(&(i, d)) = chars.peek() {
-                    if !is_latin(d) {
+                    if i != end || !is_latin(d) {
                         break;
                     }
                     end = i + d.len_utf8();
@@ -286,7 +288,7 @@ impl Placeholder {
                 let mut end = start + c.len_utf8();
                 let mut n = 1;
                 while let Some(&(i, d)) = chars.peek() {
-                    if d != c {
+                    if i != end || d != c {
                         break;
                     }
                     end = i + d.len_utf8();
@@ -491,7 +493,8 @@ impl Placeholder {
 impl Check for Placeholder {
     fn run(&self, doc: &Document, out: &mut Vec<Finding>) {
         let text = doc.text.as_str();
-        let runs = self.runs(text, &self.atoms(text));
+        let marks = super::Marks::of(doc);
+        let runs = self.runs(text, &self.atoms(text, marks.within(text, 0..text.len())));
         let keyed: Vec<(&Range<usize>, bool, &str)> = runs
             .iter()
             .map(|run| {
