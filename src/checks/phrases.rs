@@ -431,16 +431,7 @@ fn scan(index: &Index, text: &str) -> (Vec<Candidate>, Vec<(Range<usize>, u32)>)
     };
     let mut bounds = Vec::new();
     let mut buf = Vec::new();
-    let stretches = match &index.gate {
-        Some(gate) => gate.stretches(text),
-        None => vec![0..text.len()],
-    };
-    let matches = stretches.into_iter().flat_map(|w| {
-        automaton
-            .find_overlapping_iter(&text[w.clone()])
-            .map(move |m| (m.start() + w.start..m.end() + w.start, m.value()))
-    });
-    for (m, value) in matches {
+    let mut on_match = |m: Range<usize>, value: u32| {
         let roles = &index.roles[value as usize];
         if let Some(p) = roles.exact {
             exact.push((m.clone(), p));
@@ -477,6 +468,21 @@ fn scan(index: &Index, text: &str) -> (Vec<Candidate>, Vec<(Range<usize>, u32)>)
                 if let Some(span) = verify(text, phrase, &bounds, forward, &mut buf) {
                     candidates.push(Candidate { span, phrase: p });
                 }
+            }
+        }
+    };
+    // The whole text, or only the stretches the gate leaves (the matches are the same).
+    match &index.gate {
+        Some(gate) => {
+            for w in gate.stretches(text) {
+                for m in automaton.find_overlapping_iter(&text[w.clone()]) {
+                    on_match(m.start() + w.start..m.end() + w.start, m.value());
+                }
+            }
+        }
+        None => {
+            for m in automaton.find_overlapping_iter(text) {
+                on_match(m.start()..m.end(), m.value());
             }
         }
     }
