@@ -334,11 +334,7 @@ fn doubled_starts(bytes: &[u8]) -> Vec<usize> {
         at += 6;
     }
     // The last bytes one by one.
-    for k in at..bytes.len() {
-        if (0xE0..=0xEF).contains(&bytes[k]) && repeats(k, 3) {
-            out.push(k);
-        }
-    }
+    out.extend((at..bytes.len()).filter(|&k| (0xE0..=0xEF).contains(&bytes[k]) && repeats(k, 3)));
     four |= bytes[at..].iter().any(|&b| b >= 0xF0);
     if four {
         let len = out.len();
