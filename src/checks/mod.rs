@@ -356,6 +356,31 @@ pub fn string_list(params: &Params, key: &str) -> Result<Vec<String>, String> {
     }
 }
 
+/// `count` texts of up to `max_pieces` pieces each, picked by a small deterministic generator
+/// (xorshift from `seed`): the same texts every run, no dependency. For tests that hold a fast
+/// search equal to a plain one.
+#[cfg(test)]
+pub(crate) fn random_texts(
+    pieces: &[&str],
+    count: usize,
+    max_pieces: usize,
+    seed: u64,
+) -> Vec<String> {
+    let mut state = seed;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    (0..count)
+        .map(|_| {
+            let len = next(max_pieces);
+            (0..len).map(|_| pieces[next(pieces.len())]).collect()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -792,16 +792,8 @@ mod tests {
             "不仅仅",
             "们",
         ];
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
         let mut found = 0;
-        for _ in 0..3000 {
-            let text: String = (0..next(24)).map(|_| pieces[next(pieces.len())]).collect();
+        for text in super::super::random_texts(&pieces, 3000, 24, 0x2545_F491_4F6C_DD1D) {
             let (mut wide, mut every) = (Vec::new(), Vec::new());
             check.run_wide(&text, &mut wide);
             check.run_every_char(&text, &mut every);
@@ -825,15 +817,7 @@ mod tests {
         let pieces = [
             "的", "的的", "了", "𠀀", "𠀀𠀀", "a", "aa", "é", "éé", "，", "。。", "\n", "三三",
         ];
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
-        for _ in 0..3000 {
-            let text: String = (0..next(30)).map(|_| pieces[next(pieces.len())]).collect();
+        for text in super::super::random_texts(&pieces, 3000, 30, 0x9E37_79B9_7F4A_7C15) {
             assert_eq!(doubled_starts(text.as_bytes()), naive(&text), "{text:?}");
         }
     }

@@ -132,18 +132,8 @@ mod tests {
             "点击此处输入文字",
             "单击或点击此处输入文字。",
         ];
-        // A small deterministic generator: no dependency, the same texts every run.
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
         let mut found = 0;
-        for _ in 0..2000 {
-            let len = next(40);
-            let text: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+        for text in super::super::random_texts(&pieces, 2000, 40, 0x2545_F491_4F6C_DD1D) {
             let stretches = gate.stretches(&text);
             for w in stretches.windows(2) {
                 assert!(w[0].end < w[1].start, "{text}");
