@@ -553,6 +553,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_level_at_least_as_common_has_every_pair_that_common() {
+        let pairs = Pairs::get();
+        for t in [-1.0, 0.0, 1.0, 3.0, 7.6, 12.0, 40.0] {
+            let l = pairs.level_at_least(t);
+            for level in 1..=3u8 {
+                // At or above it, every pair was seen 2^t times; below it, not every one.
+                assert_eq!(pairs.level_range(level).0 >= t, level >= l, "{t} {level}");
+            }
+        }
+        assert_eq!(pairs.level_at_least(f32::INFINITY), 4);
+    }
+
+    #[test]
     fn the_shipped_data_reads() {
         let m = Model::get();
         assert_eq!(m.max_order(), 4);
