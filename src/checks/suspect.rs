@@ -414,7 +414,7 @@ impl SuspectChar {
         }
         // How often each pair s[k] s[k+1] was seen, as a level: one row read per character.
         let seen = Pairs::get();
-        let pairs: Vec<u8> = (0..n - 1).map(|k| seen.level(s[k], s[k + 1])).collect();
+        let pairs: Vec<u8> = seen.levels(s);
         let orig_seen = |t: usize| pairs[t] != 0;
         // (position, score, fix, flags) of every position scoring above the lower margin.
         let mut scored: Vec<Scored> = Vec::new();

@@ -251,6 +251,8 @@ pub struct Pairs {
 /// One row of a [`Pairs`] matrix: the characters seen next to one fixed character.
 #[derive(Clone, Copy)]
 pub struct Row<'a> {
+    /// For the tests' lookups by character.
+    #[cfg(test)]
     pairs: &'a Pairs,
     bits: &'a [u8],
     /// Bits per pair: 2 in `after` (a level), 1 in `before`.
@@ -266,6 +268,7 @@ impl Row<'_> {
     }
 
     /// The row's entry for `c`: a level in `after`, 0 or 1 in `before`.
+    #[cfg(test)]
     pub fn entry(&self, c: char) -> u8 {
         // ranks are below u16::MAX (checked when the matrices are read)
         self.entry_rank(self.pairs.rank(c).map(|r| r as u16))
@@ -366,16 +369,32 @@ impl Pairs {
     }
 
     fn row_of(&self, matrix: &'static [u8], width: usize, c: char) -> Row<'_> {
+        self.row_of_rank(matrix, width, self.rank(c))
+    }
+
+    fn row_of_rank(&self, matrix: &'static [u8], width: usize, rank: Option<usize>) -> Row<'_> {
         let len = self.row * width;
-        let bits = self
-            .rank(c)
+        let bits = rank
             .and_then(|r| matrix.get(r * len..(r + 1) * len))
             .unwrap_or(&[]);
         Row {
+            #[cfg(test)]
             pairs: self,
             bits,
             width,
         }
+    }
+
+    /// [`Pairs::level`] of every pair of neighbours in `s` (one rank lookup per character).
+    pub fn levels(&self, s: &[char]) -> Vec<u8> {
+        let ranks: Vec<Option<usize>> = s.iter().map(|&c| self.rank(c)).collect();
+        ranks
+            .windows(2)
+            .map(|w| {
+                let after = self.row_of_rank(self.after, 2, w[0]);
+                after.entry_rank(w[1].map(|r| r as u16))
+            })
+            .collect()
     }
 
     /// The characters seen after `a`: `after(a).has(b)` says whether the pair `ab` was seen.
@@ -389,7 +408,8 @@ impl Pairs {
     }
 
     /// How often the pair `ab` was seen: 0 never, 1 rarely, 2 often, 3 very often (the two
-    /// limits are in the file's header).
+    /// limits are in the file's header). The check reads them all at once ([`Pairs::levels`]).
+    #[cfg(test)]
     pub fn level(&self, a: char, b: char) -> u8 {
         self.after(a).entry(b)
     }
@@ -551,6 +571,16 @@ pub fn confusions(c: char) -> impl Iterator<Item = (char, u32, Option<f32>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn levels_are_the_level_of_each_pair() {
+        let pairs = Pairs::get();
+        let s: Vec<char> = "\n切实加强组织零导，形杰各异。A0 𠀀\u{10FFFF}发展\n".chars().collect();
+        let one_by_one: Vec<u8> = s.windows(2).map(|w| pairs.level(w[0], w[1])).collect();
+        assert_eq!(pairs.levels(&s), one_by_one);
+        assert!(one_by_one.iter().any(|&l| l >= 2));
+        assert!(pairs.levels(&[]).is_empty());
+    }
 
     #[test]
     fn a_level_at_least_as_common_has_every_pair_that_common() {
