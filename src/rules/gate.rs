@@ -41,6 +41,9 @@ pub struct Gate {
     /// A literal every match holds, and how far (bytes) a match can reach from it, when the
     /// pattern can be run on stretches of the text.
     near: Option<(Finder<'static>, usize)>,
+    /// Other literals (two characters or more) that every match holds too: a stretch without
+    /// one of them is dropped (`成立…周年`: the stretches around 成立 that hold no 周年).
+    also: Vec<Finder<'static>>,
     /// Literals (two characters or more) one of which every match holds: a small text with
     /// none of them needs no search.
     any: Vec<Vec<u8>>,
@@ -55,14 +58,22 @@ impl Gate {
         while let HirKind::Capture(c) = top.kind() {
             top = &c.sub;
         }
-        let parts: &[Hir] = match top.kind() {
-            HirKind::Concat(parts) => parts,
-            _ => std::slice::from_ref(top),
-        };
+        // The top-level sequence, with the sequences inside its groups spliced in (a group
+        // changes what a match captures, not what it holds).
+        let mut parts: Vec<Hir> = Vec::new();
+        let mut todo = vec![top];
+        while let Some(h) = todo.pop() {
+            match h.kind() {
+                HirKind::Concat(inner) => todo.extend(inner.iter().rev()),
+                HirKind::Capture(c) => todo.push(&c.sub),
+                _ => parts.push(h.clone()),
+            }
+        }
         // Every match holds a match of each tail of the sequence, which starts with one of
         // the tail's prefix literals when their set is finite, so with their common start.
         // The longest common start is taken, and the smallest set of long literals.
         let mut best: Vec<u8> = Vec::new();
+        let mut commons: Vec<Vec<u8>> = Vec::new();
         let mut any: Vec<Vec<u8>> = Vec::new();
         for k in 0..parts.len() {
             let tail = Hir::concat(parts[k..].to_vec());
@@ -85,6 +96,9 @@ impl Gate {
             if common.len() > best.len() {
                 best = common.to_vec();
             }
+            if common.len() >= MIN_LITERAL && !commons.iter().any(|c| c == common) {
+                commons.push(common.to_vec());
+            }
             let long = literals.iter().all(|l| l.as_bytes().len() >= MIN_LITERAL);
             if long && literals.len() <= MAX_ANY && (any.is_empty() || literals.len() < any.len()) {
                 any = literals.iter().map(|l| l.as_bytes().to_vec()).collect();
@@ -96,7 +110,12 @@ impl Gate {
             }
             _ => None,
         };
-        (near.is_some() || !any.is_empty()).then_some(Gate { near, any })
+        let also = commons
+            .iter()
+            .filter(|c| near.is_some() && **c != best)
+            .map(|c| Finder::new(c).into_owned())
+            .collect();
+        (near.is_some() || !any.is_empty()).then_some(Gate { near, also, any })
     }
 
     /// The stretches of `text` that can hold a match (sorted, disjoint, on character
@@ -138,6 +157,14 @@ impl Gate {
             if covered > text.len() / 4 {
                 return None;
             }
+        }
+        // A match lies inside a stretch and holds every literal: a stretch without one of
+        // them holds no match.
+        if !self.also.is_empty() {
+            out.retain(|w| {
+                let hay = &text.as_bytes()[w.clone()];
+                self.also.iter().all(|f| f.find(hay).is_some())
+            });
         }
         Some(out)
     }
@@ -182,6 +209,19 @@ mod tests {
             assert_eq!(g.windows("提高能力"), Some(vec![]), "{p}");
             assert_eq!(g.windows("提高营利能力"), None, "{p}");
         }
+        // every other literal a match holds must be in a stretch too
+        let g = Gate::new("今年是[^。]{0,10}?(?P<found>成立(?:70|七十)周年)").unwrap();
+        assert_eq!(g.near.as_ref().unwrap().0.needle(), "今年是".as_bytes());
+        let also: Vec<&[u8]> = g.also.iter().map(|f| f.needle()).collect();
+        assert_eq!(also, ["成立".as_bytes(), "周年".as_bytes()]);
+        let text = format!(
+            "{}今年是公司成立十年。{}",
+            "甲".repeat(200),
+            "乙".repeat(200)
+        );
+        assert_eq!(g.windows(&text), Some(vec![]));
+        let text = text.replace("成立十年", "成立70周年");
+        assert_eq!(g.windows(&text).map(|w| w.len()), Some(1));
         // only short literals: none
         assert!(Gate::new("[^a]b").is_none());
         assert!(Gate::new("(?:的|了)").is_none());

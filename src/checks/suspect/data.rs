@@ -575,7 +575,9 @@ mod tests {
     #[test]
     fn levels_are_the_level_of_each_pair() {
         let pairs = Pairs::get();
-        let s: Vec<char> = "\n切实加强组织零导，形杰各异。A0 𠀀\u{10FFFF}发展\n".chars().collect();
+        let s: Vec<char> = "\n切实加强组织零导，形杰各异。A0 𠀀\u{10FFFF}发展\n"
+            .chars()
+            .collect();
         let one_by_one: Vec<u8> = s.windows(2).map(|w| pairs.level(w[0], w[1])).collect();
         assert_eq!(pairs.levels(&s), one_by_one);
         assert!(one_by_one.iter().any(|&l| l >= 2));
