@@ -65,7 +65,7 @@ pub struct Label {
 }
 
 /// Identity of the rule that produced a diagnostic; shared, cheap to clone.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct RuleId {
     pub code: Arc<str>,
     pub name: Arc<str>,

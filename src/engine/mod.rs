@@ -23,12 +23,44 @@ struct Target {
     entry: u32,
 }
 
+/// The entries of each automaton pattern, in one list: the entries of pattern `p` are
+/// `list[starts[p]..starts[p + 1]]` (one allocation, not one per pattern).
+struct Targets {
+    starts: Vec<u32>,
+    list: Vec<Target>,
+}
+
+impl Targets {
+    /// From the pattern of each entry, `(pattern, entry)` in load order; `patterns` many.
+    fn new(patterns: usize, of_entry: Vec<(u32, Target)>) -> Targets {
+        let mut starts = vec![0u32; patterns + 1];
+        for &(p, _) in &of_entry {
+            starts[p as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut next = starts.clone();
+        let mut list = vec![Target { rule: 0, entry: 0 }; of_entry.len()];
+        for (p, target) in of_entry {
+            let at = &mut next[p as usize];
+            list[*at as usize] = target;
+            *at += 1;
+        }
+        Targets { starts, list }
+    }
+
+    fn of(&self, pattern: usize) -> &[Target] {
+        &self.list[self.starts[pattern] as usize..self.starts[pattern + 1] as usize]
+    }
+}
+
 /// Every loaded rule compiled for checking; built once per run, shared by all files.
 pub struct Engine {
     book: RuleBook,
     matcher: Matcher,
     /// Per automaton pattern, the entries it belongs to, in load order.
-    targets: Vec<Vec<Target>>,
+    targets: Targets,
     /// The `RegexSet`s built by [`Engine::whole_text_matches`], by the entries they hold (their
     /// addresses, in order): the files of one run usually ask for the same one.
     whole_sets: std::sync::Mutex<WholeSets>,
@@ -59,20 +91,21 @@ impl Engine {
         let mut ids: FxHashMap<&str, usize> =
             HashMap::with_capacity_and_hasher(total, FxBuildHasher);
         let mut patterns: Vec<&str> = Vec::new();
-        let mut targets: Vec<Vec<Target>> = Vec::new();
+        let mut of_entry: Vec<(u32, Target)> = Vec::with_capacity(total);
         for (r, rule) in book.rules.iter().enumerate() {
             for (e, entry) in rule.entries.iter().enumerate() {
                 let id = *ids.entry(entry.found.as_str()).or_insert_with(|| {
                     patterns.push(entry.found.as_str());
-                    targets.push(Vec::new());
                     patterns.len() - 1
                 });
-                targets[id].push(Target {
+                let target = Target {
                     rule: r as u32,
                     entry: e as u32,
-                });
+                };
+                of_entry.push((id as u32, target));
             }
         }
+        let targets = Targets::new(patterns.len(), of_entry);
         let matcher = match Matcher::load(stored, &patterns) {
             Some(loaded) => loaded,
             None => Matcher::new(&patterns)?,
@@ -96,10 +129,9 @@ impl Engine {
 
     /// Every distinct literal pattern in the automaton, in build order.
     pub fn literal_patterns(&self) -> Vec<&str> {
-        self.targets
-            .iter()
-            .map(|t| {
-                let t = t[0];
+        (0..self.targets.starts.len() - 1)
+            .map(|p| {
+                let t = self.targets.of(p)[0];
                 self.book.rules[t.rule as usize].entries[t.entry as usize]
                     .found
                     .as_str()
@@ -381,7 +413,7 @@ impl Engine {
     fn literal(&self, doc: &Document, hit: Hit) -> Option<Diagnostic> {
         let text = doc.text.as_str();
         let span = hit.start..hit.end;
-        self.targets[hit.pattern].iter().find_map(|t| {
+        self.targets.of(hit.pattern).iter().find_map(|t| {
             let rule = &self.book.rules[t.rule as usize];
             let entry = &rule.entries[t.entry as usize];
             if covered(text, &span, &entry.unless) {

@@ -3,6 +3,7 @@
 //! The schema is documented in `rules/README.md`.
 
 mod builtin;
+mod compiled;
 mod error;
 mod gate;
 pub mod pattern;
@@ -10,6 +11,7 @@ mod schema;
 pub mod template;
 
 pub use builtin::{BUILTIN_AUTOMATON, builtin_sources};
+pub use compiled::store as store_builtin;
 pub use error::LoadError;
 use error::RuleFiles;
 
@@ -19,6 +21,7 @@ use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use rayon::prelude::*;
 use regex::Regex;
 use rustc_hash::{FxBuildHasher, FxHashMap};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -72,14 +75,14 @@ impl RuleSource {
 }
 
 /// Where a piece of a rule was written: file id in [`RuleBook`]'s files and a byte range.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Origin {
     pub file: usize,
     pub span: Range<usize>,
 }
 
 /// A literal entry: `found` → `fix`, silent inside any `unless` context.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Entry {
     pub found: String,
     pub fix: Option<String>,
@@ -91,7 +94,7 @@ pub struct Entry {
 }
 
 /// The years in which a phrase is true (`valid_from` / `valid_until`, both inclusive).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Validity {
     pub from: Option<i32>,
     pub until: Option<i32>,
@@ -104,15 +107,17 @@ impl Validity {
 }
 
 /// A regex entry; the reported span is the group `found` when the pattern has one.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RegexEntry {
     pub pattern: String,
     /// Compiled at load time for a user's rule set (so its errors stop the run); for a
     /// built-in one on first use, since compiling them all costs tens of milliseconds at every
     /// start and the test suite compiles each one with the same checks as a user's.
+    #[serde(skip)]
     compiled: OnceLock<Option<Compiled>>,
     /// Where the regex can match (see [`gate`]), made from the pattern on first use: a text
     /// without the gate's literal needs the regex neither run nor compiled.
+    #[serde(skip)]
     gate: OnceLock<Option<gate::Gate>>,
     pub fix: Option<String>,
     pub unless: Vec<String>,
@@ -156,13 +161,13 @@ impl RegexEntry {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ExampleKind {
     Bad { bad: String, good: Option<String> },
     Ok(String),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Example {
     pub kind: ExampleKind,
     /// The document year the example is checked under.
@@ -173,7 +178,7 @@ pub struct Example {
 }
 
 /// One rule, ready for the engine.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Rule {
     pub id: RuleId,
     pub family: String,
@@ -188,7 +193,10 @@ pub struct Rule {
     pub entries: Vec<Entry>,
     pub regexes: Vec<RegexEntry>,
     /// A document-level check written in Rust, bound with `check = "…"`.
+    #[serde(skip)]
     pub check: Option<Arc<dyn Check>>,
+    /// What `check` was made from, so that a stored rule book can make it again.
+    check_spec: Option<CheckSpec>,
     pub examples: Vec<Example>,
     pub builtin: bool,
     /// Where `code = …` is written.
@@ -210,10 +218,28 @@ impl Rule {
     }
 }
 
+/// A check's id and its `params` table, written back as TOML.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct CheckSpec {
+    id: String,
+    params: String,
+}
+
+impl CheckSpec {
+    /// The check again, as the rule set's `check` and `params` made it.
+    fn build(&self) -> Option<Arc<dyn Check>> {
+        let params: toml::Table = toml::from_str(&self.params).ok()?;
+        let build = checks::builder(&self.id)?;
+        build(&params).ok().map(Arc::from)
+    }
+}
+
 /// Every loaded rule plus the TOML sources, kept for error messages that point into them.
 pub struct RuleBook {
     pub rules: Vec<Rule>,
     pub(crate) files: RuleFiles,
+    /// Whether the rules of the built-in files came from the stored book (see [`compiled`]).
+    from_stored: bool,
 }
 
 impl std::fmt::Debug for RuleBook {
@@ -226,7 +252,30 @@ impl std::fmt::Debug for RuleBook {
 
 impl RuleBook {
     /// Parses and validates every source; all problems of all files are reported together.
+    /// When the sources begin with exactly the built-in rule sets, their rules are taken from
+    /// the book stored at build time (see [`compiled`]) instead of being parsed again.
     pub fn load(sources: Vec<RuleSource>) -> Result<RuleBook, LoadError> {
+        let builtin = sources.iter().take_while(|s| s.builtin).count();
+        match compiled::load(compiled::STORED, &sources[..builtin]) {
+            Some(rules) if builtin > 0 => RuleBook::assemble(sources, rules),
+            _ => RuleBook::assemble(sources, Vec::new()),
+        }
+    }
+
+    /// [`RuleBook::load`] without the stored book: every source is parsed.
+    pub fn parse(sources: Vec<RuleSource>) -> Result<RuleBook, LoadError> {
+        RuleBook::assemble(sources, Vec::new())
+    }
+
+    /// The book of `sources`, whose first files gave `stored` (none if it is empty): the
+    /// other files are parsed and validated, then codes and names are checked across all.
+    fn assemble(sources: Vec<RuleSource>, stored: Vec<Rule>) -> Result<RuleBook, LoadError> {
+        let from_stored = !stored.is_empty();
+        let skip = if from_stored {
+            sources.iter().take_while(|s| s.builtin).count()
+        } else {
+            0
+        };
         let mut files = RuleFiles::default();
         let mut builtin = Vec::with_capacity(sources.len());
         for source in sources {
@@ -237,14 +286,16 @@ impl RuleBook {
         // the cores (about two thirds of a start-up; `idioms.toml` alone is a third); rayon's
         // `collect` keeps them in order. Everything that relates files to each other (the
         // duplicate codes and names) and the order of the reports stays sequential below.
-        let steps: Vec<Vec<Step>> = builtin
+        let parsed: Vec<Vec<Step>> = builtin[skip..]
             .par_iter()
             .enumerate()
-            .map(|(file, &builtin)| {
-                let text = files.source(file);
-                parse_and_validate(file, text, builtin)
+            .map(|(i, &builtin)| {
+                let file = skip + i;
+                parse_and_validate(file, files.source(file), builtin)
             })
             .collect();
+        let steps = std::iter::once(stored.into_iter().map(|r| (Vec::new(), Some(r))).collect())
+            .chain(parsed);
         let mut rules: Vec<Rule> = Vec::new();
         let mut reports = Vec::new();
         let mut codes: HashMap<String, Origin> = HashMap::new();
@@ -276,7 +327,11 @@ impl RuleBook {
             rules.push(rule);
         }
         if reports.is_empty() {
-            Ok(RuleBook { rules, files })
+            Ok(RuleBook {
+                rules,
+                files,
+                from_stored,
+            })
         } else {
             Err(LoadError::new(files, reports))
         }
@@ -285,6 +340,12 @@ impl RuleBook {
     /// The built-in rule sets.
     pub fn builtin() -> Result<RuleBook, LoadError> {
         RuleBook::load(builtin_sources())
+    }
+
+    /// Whether the rules of the built-in files came from the stored book rather than from
+    /// parsing them.
+    pub fn from_stored(&self) -> bool {
+        self.from_stored
     }
 
     pub fn find(&self, key: &str) -> Option<&Rule> {
@@ -473,7 +534,7 @@ impl Validator<'_> {
         }
     }
 
-    fn check(&mut self, raw: &schema::RawRule) -> Option<Arc<dyn Check>> {
+    fn check(&mut self, raw: &schema::RawRule) -> Option<(Arc<dyn Check>, CheckSpec)> {
         let Some(id) = &raw.check else {
             if let Some(params) = &raw.params {
                 self.error(
@@ -502,7 +563,13 @@ impl Validator<'_> {
         let empty = toml::Table::new();
         let params = raw.params.as_ref().map_or(&empty, |p| p.get_ref());
         match build(params) {
-            Ok(check) => Some(Arc::from(check)),
+            Ok(check) => Some((
+                Arc::from(check),
+                CheckSpec {
+                    id: id.get_ref().clone(),
+                    params: toml::to_string(params).unwrap_or_default(),
+                },
+            )),
             Err(e) => {
                 let span = raw.params.as_ref().map_or(id.span(), |p| p.span());
                 self.error(
@@ -677,7 +744,7 @@ impl Validator<'_> {
             }
         }
 
-        let check = self.check(&raw);
+        let (check, check_spec) = self.check(&raw).unzip();
         if raw.entry.is_empty() && raw.regex.is_empty() && raw.check.is_none() {
             self.error(
                 raw.code.span(),
@@ -762,6 +829,7 @@ impl Validator<'_> {
             entries,
             regexes,
             check,
+            check_spec,
             examples,
             builtin,
             origin: Origin {
