@@ -54,6 +54,10 @@ fn checksum(bytes: &[u8]) -> u64 {
 /// The stored form of `rules`, parsed from `sources`: the magic, the sources' fingerprint,
 /// a checksum of the body, the body.
 pub fn store(sources: &[RuleSource], rules: &[Rule]) -> Result<Vec<u8>, String> {
+    // Working out the regexes' gates costs more than compiling them: stored made.
+    for entry in rules.iter().flat_map(|r| &r.regexes) {
+        entry.gate();
+    }
     let body = postcard::to_allocvec(rules).map_err(|e| e.to_string())?;
     let mut out = Vec::with_capacity(MAGIC.len() + 16 + body.len());
     out.extend_from_slice(MAGIC);

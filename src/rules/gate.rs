@@ -24,6 +24,7 @@
 use memchr::memmem::Finder;
 use regex_syntax::hir::literal::Extractor;
 use regex_syntax::hir::{Hir, HirKind};
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 /// Fewest bytes the literal must have (two Chinese characters: one is too common).
@@ -36,7 +37,8 @@ const SMALL_TEXT: usize = 64 * 1024;
 const MAX_ANY: usize = 32;
 
 /// Where a regex can match: near a literal every match contains.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(into = "Literals", from = "Literals")]
 pub struct Gate {
     /// A literal every match holds, and how far (bytes) a match can reach from it, when the
     /// pattern can be run on stretches of the text.
@@ -47,6 +49,37 @@ pub struct Gate {
     /// Literals (two characters or more) one of which every match holds: a small text with
     /// none of them needs no search.
     any: Vec<Vec<u8>>,
+}
+
+/// A gate's literals as bytes: the form it is stored in (see `compiled.rs`), since working
+/// out a gate costs more than compiling its regex.
+#[derive(Serialize, Deserialize)]
+struct Literals {
+    near: Option<(Vec<u8>, usize)>,
+    also: Vec<Vec<u8>>,
+    any: Vec<Vec<u8>>,
+}
+
+impl From<Gate> for Literals {
+    fn from(g: Gate) -> Literals {
+        Literals {
+            near: g.near.map(|(f, reach)| (f.needle().to_vec(), reach)),
+            also: g.also.iter().map(|f| f.needle().to_vec()).collect(),
+            any: g.any,
+        }
+    }
+}
+
+impl From<Literals> for Gate {
+    fn from(l: Literals) -> Gate {
+        Gate {
+            near: l
+                .near
+                .map(|(n, reach)| (Finder::new(&n).into_owned(), reach)),
+            also: l.also.iter().map(|n| Finder::new(n).into_owned()).collect(),
+            any: l.any,
+        }
+    }
 }
 
 impl Gate {
@@ -173,6 +206,23 @@ impl Gate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A gate stored as its literals and read back finds the same stretches.
+    #[test]
+    fn stored_gates_find_the_same_stretches() {
+        let text = "要积极营利能力，成立十周年，认真学习，成立大会。".repeat(3);
+        for pattern in [
+            "(?:^|[^经运])(?P<found>营利)(?:能力|水平)",
+            "成立[一二三四五六七八九十]+(?P<found>周年)",
+            "(?:认真|切实)(?P<found>的)(?:做好|抓好)",
+        ] {
+            let gate = Gate::new(pattern).unwrap();
+            let bytes = postcard::to_allocvec(&gate).unwrap();
+            let back: Gate = postcard::from_bytes(&bytes).unwrap();
+            assert_eq!(back.windows(&text), gate.windows(&text), "{pattern}");
+            assert_eq!(back.windows("无关"), gate.windows("无关"), "{pattern}");
+        }
+    }
 
     #[test]
     fn gates_come_from_literals_every_match_holds() {

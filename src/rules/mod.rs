@@ -116,8 +116,9 @@ pub struct RegexEntry {
     #[serde(skip)]
     compiled: OnceLock<Option<Compiled>>,
     /// Where the regex can match (see [`gate`]), made from the pattern on first use: a text
-    /// without the gate's literal needs the regex neither run nor compiled.
-    #[serde(skip)]
+    /// without the gate's literal needs the regex neither run nor compiled. The stored book
+    /// holds the gates of the built-in entries, made ahead of time.
+    #[serde(with = "made_once")]
     gate: OnceLock<Option<gate::Gate>>,
     pub fix: Option<String>,
     pub unless: Vec<String>,
@@ -154,10 +155,12 @@ impl RegexEntry {
     /// The stretches of `text` the regex can match in (see [`gate`]), or None when the
     /// whole text must be searched.
     pub fn windows(&self, text: &str) -> Option<Vec<std::ops::Range<usize>>> {
-        self.gate
-            .get_or_init(|| gate::Gate::new(&self.pattern))
-            .as_ref()?
-            .windows(text)
+        self.gate().as_ref()?.windows(text)
+    }
+
+    /// The gate, worked out from the pattern on first use.
+    fn gate(&self) -> &Option<gate::Gate> {
+        self.gate.get_or_init(|| gate::Gate::new(&self.pattern))
     }
 }
 
@@ -215,6 +218,29 @@ impl Rule {
     /// Whether `key` names this rule by code, name or family.
     pub fn is_selected_by(&self, key: &str) -> bool {
         self.code().eq_ignore_ascii_case(key) || self.name() == key || self.family == key
+    }
+}
+
+/// (De)serializes a value made on first use: stored if it was made, made again otherwise.
+mod made_once {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use std::sync::OnceLock;
+
+    pub fn serialize<T: Serialize, S: Serializer>(
+        cell: &OnceLock<T>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        cell.get().serialize(s)
+    }
+
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<OnceLock<T>, D::Error> {
+        let cell = OnceLock::new();
+        if let Some(value) = Option::<T>::deserialize(d)? {
+            let _ = cell.set(value);
+        }
+        Ok(cell)
     }
 }
 
