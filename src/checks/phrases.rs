@@ -25,7 +25,7 @@ use super::{
 };
 use crate::source::Document;
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -71,55 +71,69 @@ impl Phrase {
     }
 }
 
-/// The built-in phrases and the confusable pairs, parsed from the generated file.
+/// The built-in phrases and the confusable pairs, parsed from the generated file, each on
+/// first use: the confusable table is nine tenths of the file, and only a candidate with a
+/// substituted character asks it.
 struct Builtin {
     phrases: Vec<Phrase>,
-    /// Per character, the confusable characters with a larger code point.
-    confusable: HashMap<char, &'static str>,
 }
 
 fn builtin() -> &'static Builtin {
     static BUILTIN: OnceLock<Builtin> = OnceLock::new();
-    BUILTIN.get_or_init(|| parse(DATA))
+    BUILTIN.get_or_init(|| Builtin {
+        phrases: parse_phrases(DATA),
+    })
 }
 
-/// Reads the generated file; lines it does not understand are skipped (a unit test checks
-/// that the shipped file parses in full).
-fn parse(text: &'static str) -> Builtin {
-    let mut phrases = Vec::new();
-    let mut confusable = HashMap::new();
-    for (section, line) in section_lines(text) {
-        let mut fields = line.split('\t');
-        let (Some(a), Some(b)) = (fields.next(), fields.next()) else {
-            continue;
-        };
-        match section {
-            "phrases" => {
-                let flags = fields.next().unwrap_or("");
-                let title = !matches!(b, "提法" | "机构名称");
-                phrases.push(Phrase::new(a, b, title, flags.contains('b')));
+/// Per character, the confusable characters with a larger code point.
+fn confusables() -> &'static FxHashMap<char, &'static str> {
+    static CONFUSABLE: OnceLock<FxHashMap<char, &'static str>> = OnceLock::new();
+    CONFUSABLE.get_or_init(|| parse_confusables(DATA))
+}
+
+/// The lines of the generated file's section `name`; lines that do not have at least two
+/// tab-separated fields are skipped (a unit test checks that the shipped file parses in
+/// full).
+fn section(
+    text: &'static str,
+    name: &str,
+) -> impl Iterator<Item = (&'static str, &'static str, std::str::Split<'static, char>)> {
+    // A heading is a line of its own (the file's comments name the sections too).
+    let heading = format!("\n[{name}]\n");
+    let start = text.find(&heading).map_or(text.len(), |at| at + 1);
+    section_lines(&text[start..])
+        .take_while(move |(s, _)| *s == name)
+        .filter_map(|(_, line)| {
+            let mut fields = line.split('\t');
+            Some((fields.next()?, fields.next()?, fields))
+        })
+}
+
+fn parse_phrases(text: &'static str) -> Vec<Phrase> {
+    section(text, "phrases")
+        .map(|(a, b, mut rest)| {
+            let flags = rest.next().unwrap_or("");
+            let title = !matches!(b, "提法" | "机构名称");
+            Phrase::new(a, b, title, flags.contains('b'))
+        })
+        .collect()
+}
+
+fn parse_confusables(text: &'static str) -> FxHashMap<char, &'static str> {
+    section(text, "confusable")
+        .filter_map(|(a, b, _)| {
+            let mut chars = a.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Some((c, b)),
+                _ => None,
             }
-            "confusable" => {
-                let mut chars = a.chars();
-                if let (Some(c), None) = (chars.next(), chars.next()) {
-                    confusable.insert(c, b);
-                }
-            }
-            _ => {}
-        }
-    }
-    Builtin {
-        phrases,
-        confusable,
-    }
+        })
+        .collect()
 }
 
 fn confusable(a: char, b: char) -> bool {
     let (lo, hi) = if a < b { (a, b) } else { (b, a) };
-    builtin()
-        .confusable
-        .get(&lo)
-        .is_some_and(|xs| xs.contains(hi))
+    confusables().get(&lo).is_some_and(|xs| xs.contains(hi))
 }
 
 fn is_numeral(c: char) -> bool {
@@ -162,7 +176,7 @@ impl std::fmt::Debug for Index {
 
 impl Index {
     fn new(phrases: Vec<Phrase>, anchors: bool) -> Index {
-        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut ids: FxHashMap<String, usize> = FxHashMap::default();
         let mut patterns: Vec<String> = Vec::new();
         let mut roles: Vec<Roles> = Vec::new();
         let mut id = |s: String, patterns: &mut Vec<String>, roles: &mut Vec<Roles>| {
@@ -724,7 +738,7 @@ mod tests {
             .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with('['))
             .count();
         let b = builtin();
-        assert_eq!(b.phrases.len() + b.confusable.len(), data_lines);
+        assert_eq!(b.phrases.len() + confusables().len(), data_lines);
         assert!(b.phrases.iter().all(|p| p.chars.len() >= MIN_CHARS));
         assert!(
             b.phrases
