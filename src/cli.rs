@@ -3,10 +3,10 @@
 use crate::checks::Level;
 use crate::config::{self, Config};
 use crate::diagnostic::{Applicability, Severity, Tally};
-use crate::engine::{Engine, timing};
+use crate::engine::{Engine, EngineError, timing};
 use crate::fix;
 use crate::render::{self, FileReport};
-use crate::rules::{ExampleKind, Rule, RuleBook, RuleSource, builtin_sources};
+use crate::rules::{ExampleKind, Rule, RuleSource, builtin_sources};
 use crate::source::{self, Format as SourceFormat, Origin, SourceError, TextEncoding};
 use crate::suppress;
 use crate::walk::{self, Input};
@@ -275,8 +275,10 @@ impl Engines {
         for path in self.args.rules.iter().chain(extra) {
             sources.extend(RuleSource::read(path).map_err(|e| Fatal(format!("error: {e}\n")))?);
         }
-        let book = RuleBook::load(sources).map_err(|e| Fatal(e.render(self.color)))?;
-        let engine = Engine::new(book).map_err(|e| Fatal(format!("error: {e}\n")))?;
+        let engine = Engine::load(sources).map_err(|e| match e {
+            EngineError::Rules(e) => Fatal(e.render(self.color)),
+            EngineError::Automaton(e) => Fatal(format!("error: {e}\n")),
+        })?;
         let engine = Arc::new(
             engine
                 .verify_examples()

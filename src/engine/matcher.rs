@@ -7,8 +7,9 @@
 //!
 //! Building the automaton of the built-in rule sets takes tens of milliseconds, so `build.rs`
 //! (which includes this file) builds it at compile time and stores it with [`serialize`];
-//! [`Matcher::load`] takes it back only when the stored pattern list is exactly the one asked
-//! for and the bytes are intact, and otherwise says no, so the caller builds as before.
+//! [`Matcher::preload`] reads it back when the bytes are intact (while the rules are being
+//! read), and [`Preloaded::matcher`] takes it only when the stored pattern list is exactly the
+//! one asked for; otherwise they say no, so the caller builds as before.
 
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 
@@ -94,6 +95,35 @@ fn build<P: AsRef<str>>(patterns: &[P]) -> Result<CharwiseDoubleArrayAhoCorasick
         .map_err(|e| format!("cannot build the pattern automaton: {e}"))
 }
 
+/// A stored automaton read back, with the list of patterns it was made from (as stored:
+/// a count, then each pattern's length and bytes), not yet compared with the rules'.
+pub struct Preloaded<'a> {
+    list: &'a [u8],
+    automaton: CharwiseDoubleArrayAhoCorasick<u32>,
+}
+
+impl Preloaded<'_> {
+    /// The matcher, if the automaton was made from exactly `patterns`.
+    pub fn matcher<P: AsRef<str>>(self, patterns: &[P]) -> Option<Matcher> {
+        let (count, mut rest) = take_u32(self.list)?;
+        if count != patterns.len() || count == 0 {
+            return None;
+        }
+        for p in patterns {
+            let (len, after) = take_u32(rest)?;
+            let (stored, after) = after.split_at_checked(len)?;
+            if stored != p.as_ref().as_bytes() {
+                return None;
+            }
+            rest = after;
+        }
+        Some(Matcher {
+            automaton: Some(self.automaton),
+            loaded: true,
+        })
+    }
+}
+
 impl Matcher {
     /// Builds the automaton. Patterns must be non-empty and distinct.
     pub fn new<P: AsRef<str>>(patterns: &[P]) -> Result<Matcher, String> {
@@ -111,25 +141,27 @@ impl Matcher {
 
     /// The matcher stored in `bytes` by [`serialize`], if it was made from exactly `patterns`
     /// (same patterns, same order) and is intact; `None` for anything else (another pattern
-    /// set, a damaged or older artefact, an empty one), and the caller builds instead.
+    /// set, a damaged or older artefact, an empty one), and the caller builds instead. (The
+    /// engine does it in two halves, [`Matcher::preload`] and [`Preloaded::matcher`].)
+    #[cfg(test)]
     pub fn load<P: AsRef<str>>(bytes: &[u8], patterns: &[P]) -> Option<Matcher> {
+        Matcher::preload(bytes)?.matcher(patterns)
+    }
+
+    /// The first half of loading a stored matcher, which needs no pattern list (so it can
+    /// run while the rules are read): the automaton stored in `bytes`, if they are intact.
+    pub fn preload(bytes: &[u8]) -> Option<Preloaded<'_>> {
         let rest = bytes.strip_prefix(MAGIC)?;
         let (sum, body) = rest.split_first_chunk::<8>()?;
         if u64::from_le_bytes(*sum) != checksum(body) {
             return None;
         }
         let (count, mut rest) = take_u32(body)?;
-        if count != patterns.len() || count == 0 {
-            return None;
-        }
-        for p in patterns {
+        for _ in 0..count {
             let (len, after) = take_u32(rest)?;
-            let (stored, after) = after.split_at_checked(len)?;
-            if stored != p.as_ref().as_bytes() {
-                return None;
-            }
-            rest = after;
+            rest = after.get(len..)?;
         }
+        let list = &body[..body.len() - rest.len()];
         // SAFETY: daachorse's checked `deserialize` copies the tables and then checks every
         // state (an eighth of doclint's start-up); the unchecked one only copies. Its one
         // requirement is bytes written by daachorse's `serialize` of the same version. Ours
@@ -141,13 +173,10 @@ impl Matcher {
         if !left.is_empty() {
             return None;
         }
-        Some(Matcher {
-            automaton: Some(automaton),
-            loaded: true,
-        })
+        Some(Preloaded { list, automaton })
     }
 
-    /// Whether this matcher was loaded by [`Matcher::load`] rather than built.
+    /// Whether this matcher was loaded from stored bytes rather than built.
     pub fn is_loaded(&self) -> bool {
         self.loaded
     }

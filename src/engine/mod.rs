@@ -6,11 +6,11 @@ pub mod timing;
 use crate::checks::{Finding, Level};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::fix::apply_fixes;
-use crate::rules::{BUILTIN_AUTOMATON, ExampleKind, LoadError, Origin, Rule, RuleBook};
+use crate::rules::{BUILTIN_AUTOMATON, ExampleKind, LoadError, Origin, Rule, RuleBook, RuleSource};
 use crate::source::Document;
 use crate::year::{DocYear, YearSource};
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
-use matcher::{Hit, Matcher};
+use matcher::{Hit, Matcher, Preloaded};
 use rayon::prelude::*;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::collections::HashMap;
@@ -68,6 +68,15 @@ pub struct Engine {
 
 type WholeSets = Vec<(Vec<usize>, std::sync::Arc<regex::RegexSet>)>;
 
+/// Why [`Engine::load`] made no engine.
+#[derive(Debug)]
+pub enum EngineError {
+    /// The rule sets do not load (every problem, pointing into the files).
+    Rules(LoadError),
+    /// The automaton of their patterns cannot be built.
+    Automaton(String),
+}
+
 /// An example of a rule set that does not behave as written.
 #[derive(Debug, Clone)]
 pub struct ExampleFailure {
@@ -83,9 +92,24 @@ impl Engine {
         Engine::with_stored(book, BUILTIN_AUTOMATON)
     }
 
+    /// Reads the sources' rules and, at the same time on another thread, the stored
+    /// automaton (each about half of a start-up); then the engine, as [`Engine::new`].
+    pub fn load(sources: Vec<RuleSource>) -> Result<Engine, EngineError> {
+        let (book, stored) = rayon::join(
+            || RuleBook::load(sources),
+            || Matcher::preload(BUILTIN_AUTOMATON),
+        );
+        Engine::with_preloaded(book.map_err(EngineError::Rules)?, stored)
+            .map_err(EngineError::Automaton)
+    }
+
     /// As [`Engine::new`], trying the automaton stored in `stored` first: it is used only if it
     /// was made from exactly this book's patterns and is intact, else the automaton is built.
     fn with_stored(book: RuleBook, stored: &[u8]) -> Result<Engine, String> {
+        Engine::with_preloaded(book, Matcher::preload(stored))
+    }
+
+    fn with_preloaded(book: RuleBook, stored: Option<Preloaded>) -> Result<Engine, String> {
         let total: usize = book.rules.iter().map(|r| r.entries.len()).sum();
         // Tens of thousands of short keys at every start: a fast hash and no regrowth.
         let mut ids: FxHashMap<&str, usize> =
@@ -106,7 +130,7 @@ impl Engine {
             }
         }
         let targets = Targets::new(patterns.len(), of_entry);
-        let matcher = match Matcher::load(stored, &patterns) {
+        let matcher = match stored.and_then(|s| s.matcher(&patterns)) {
             Some(loaded) => loaded,
             None => Matcher::new(&patterns)?,
         };
@@ -846,6 +870,35 @@ bad = "今年是“十四五”开局之年。"
             assert!(!built.automaton_was_loaded(), "{what}");
             assert_eq!(fixture_findings(&built), expected, "{what}");
         }
+    }
+
+    /// `Engine::load` reads the rules and the stored automaton side by side: the same engine
+    /// as `Engine::new`, and each kind of error from its own half.
+    #[test]
+    fn an_engine_loaded_from_sources_is_the_same() {
+        let loaded = Engine::load(crate::rules::builtin_sources()).unwrap();
+        assert!(loaded.automaton_was_loaded());
+        let made = Engine::new(RuleBook::builtin().unwrap()).unwrap();
+        assert_eq!(fixture_findings(&loaded), fixture_findings(&made));
+
+        let mut sources = crate::rules::builtin_sources();
+        sources.push(RuleSource {
+            name: "mine.toml".to_string(),
+            text: "[[rule]]\ncode = \"x\"\n".to_string(),
+            builtin: false,
+        });
+        match Engine::load(sources) {
+            Err(EngineError::Rules(e)) => assert!(e.render(false).contains("mine.toml")),
+            other => panic!("{:?}", other.map(|_| "an engine")),
+        }
+        let own = Engine::load(vec![RuleSource {
+            name: "own.toml".to_string(),
+            text: RULES.to_string(),
+            builtin: false,
+        }])
+        .unwrap();
+        assert!(!own.automaton_was_loaded());
+        assert_eq!(own.check_text("按装调试").len(), 1);
     }
 
     #[test]
