@@ -66,6 +66,16 @@ pub trait Check: Send + Sync + std::fmt::Debug {
     fn level(&self) -> Level {
         Level::Always
     }
+
+    /// What the check works out on its first document and can keep in the stored rule book
+    /// (see `rules/compiled.rs`), worked out now; None when it has nothing to keep.
+    fn stored_state(&self) -> Option<Vec<u8>> {
+        None
+    }
+
+    /// Bytes [`Check::stored_state`] gave, to use on the first document instead of working
+    /// it all out; the check ignores bytes that do not fit what it would work out.
+    fn restore_state(&self, _bytes: &'static [u8]) {}
 }
 
 /// When a check runs: always, only without `--thorough` (it steps aside for a recall-first

@@ -160,6 +160,10 @@ struct Roles {
 
 struct Index {
     phrases: Vec<Phrase>,
+    /// A checksum of the automaton's patterns, which a stored automaton must match.
+    patterns_sum: u64,
+    /// Whether the automaton was taken from stored bytes rather than built.
+    from_stored: bool,
     /// Every anchor, overlapping matches reported (daachorse's character-wise automaton:
     /// about twice as fast on Chinese text as aho-corasick's, see docs/performance.md).
     automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
@@ -170,12 +174,19 @@ struct Index {
 
 impl std::fmt::Debug for Index {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Index({} phrases)", self.phrases.len())
+        let automaton = if self.from_stored { "stored" } else { "built" };
+        write!(
+            f,
+            "Index({} phrases, automaton {automaton})",
+            self.phrases.len()
+        )
     }
 }
 
 impl Index {
-    fn new(phrases: Vec<Phrase>, anchors: bool) -> Index {
+    /// The index of `phrases` (by anchors, or whole), its automaton taken from `stored`
+    /// (what [`Index::stored`] gave) when that was made from the same patterns.
+    fn new(phrases: Vec<Phrase>, anchors: bool, stored: Option<&[u8]>) -> Index {
         let mut ids: FxHashMap<String, usize> = FxHashMap::default();
         let mut patterns: Vec<String> = Vec::new();
         let mut roles: Vec<Roles> = Vec::new();
@@ -203,13 +214,35 @@ impl Index {
             let tail = id(tail, &mut patterns, &mut roles);
             roles[tail].tail.push(p);
         }
+        let mut listed = Vec::new();
+        for p in &patterns {
+            listed.extend_from_slice(&(p.len() as u64).to_le_bytes());
+            listed.extend_from_slice(p.as_bytes());
+        }
+        let patterns_sum = crate::rules::checksum(&listed);
+        let restored = stored.and_then(|bytes| {
+            let (sum, rest) = bytes.split_first_chunk::<8>()?;
+            if u64::from_le_bytes(*sum) != patterns_sum {
+                return None;
+            }
+            // The checked form: the bytes were stored by an earlier build, perhaps
+            // against another version of the crate.
+            match CharwiseDoubleArrayAhoCorasick::deserialize(rest) {
+                Ok((automaton, [])) => Some(automaton),
+                _ => None,
+            }
+        });
+        let from_stored = restored.is_some();
+        // Building the automaton is most of the first document's cost for these checks.
         let automaton = if patterns.is_empty() {
             None
         } else {
             // The patterns are distinct (`id`), as the builder requires.
-            CharwiseDoubleArrayAhoCorasickBuilder::new()
-                .build(&patterns)
-                .ok()
+            restored.or_else(|| {
+                CharwiseDoubleArrayAhoCorasickBuilder::new()
+                    .build(&patterns)
+                    .ok()
+            })
         };
         let gate = if anchors {
             None
@@ -218,10 +251,34 @@ impl Index {
         };
         Index {
             phrases,
+            patterns_sum,
+            from_stored,
             automaton,
             roles,
             gate,
         }
+    }
+
+    /// The automaton in the form [`Index::new`] takes back.
+    fn stored(&self) -> Option<Vec<u8>> {
+        let automaton = self.automaton.as_ref()?;
+        let mut out = self.patterns_sum.to_le_bytes().to_vec();
+        out.extend_from_slice(&automaton.serialize());
+        Some(out)
+    }
+}
+
+/// An index made on first use, from the stored book's bytes when there are some.
+#[derive(Debug, Default)]
+struct Lazy {
+    index: OnceLock<Index>,
+    stored: OnceLock<&'static [u8]>,
+}
+
+impl Lazy {
+    fn get(&self, phrases: &PhraseList, anchors: bool) -> &Index {
+        self.index
+            .get_or_init(|| Index::new(phrases.all(), anchors, self.stored.get().copied()))
     }
 }
 
@@ -514,7 +571,7 @@ fn scan(index: &Index, text: &str) -> (Vec<Candidate>, Vec<(Range<usize>, u32)>)
 struct NearMiss {
     phrases: PhraseList,
     allow: Vec<String>,
-    index: OnceLock<Index>,
+    index: Lazy,
 }
 
 impl NearMiss {
@@ -523,20 +580,26 @@ impl NearMiss {
         Ok(Box::new(NearMiss {
             phrases: phrases_from(params, true)?,
             allow: string_list(params, "allow")?,
-            index: OnceLock::new(),
+            index: Lazy::default(),
         }))
     }
 }
 
 impl Check for NearMiss {
+    fn stored_state(&self) -> Option<Vec<u8>> {
+        self.index.get(&self.phrases, true).stored()
+    }
+
+    fn restore_state(&self, bytes: &'static [u8]) {
+        let _ = self.index.stored.set(bytes);
+    }
+
     fn run(&self, doc: &Document, out: &mut Vec<Finding>) {
         let text = doc.text.as_str();
         if !text.chars().any(is_ideograph) {
             return;
         }
-        let index = self
-            .index
-            .get_or_init(|| Index::new(self.phrases.all(), true));
+        let index = self.index.get(&self.phrases, true);
         let (mut candidates, mut exact) = scan(index, text);
         // For each exact occurrence (by start), the furthest end of any starting at or
         // before it: a candidate is inside one when that reaches past its end.
@@ -578,7 +641,7 @@ impl Check for NearMiss {
 #[derive(Debug)]
 struct BareTitle {
     phrases: PhraseList,
-    index: OnceLock<Index>,
+    index: Lazy,
 }
 
 impl BareTitle {
@@ -586,7 +649,7 @@ impl BareTitle {
         known_params(params, &["titles", "builtin"])?;
         Ok(Box::new(BareTitle {
             phrases: phrases_from(params, false)?,
-            index: OnceLock::new(),
+            index: Lazy::default(),
         }))
     }
 }
@@ -673,14 +736,20 @@ fn law_making(text: &str, span: &Range<usize>) -> bool {
 }
 
 impl Check for BareTitle {
+    fn stored_state(&self) -> Option<Vec<u8>> {
+        self.index.get(&self.phrases, false).stored()
+    }
+
+    fn restore_state(&self, bytes: &'static [u8]) {
+        let _ = self.index.stored.set(bytes);
+    }
+
     fn run(&self, doc: &Document, out: &mut Vec<Finding>) {
         let text = doc.text.as_str();
         if !text.contains(['法', '例', '定', '则', '程']) {
             return;
         }
-        let index = self
-            .index
-            .get_or_init(|| Index::new(self.phrases.all(), false));
+        let index = self.index.get(&self.phrases, false);
         let (_, mut exact) = scan(index, text);
         exact.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
         let mut last_end = 0;
@@ -849,6 +918,59 @@ mod tests {
         assert!(NearMiss::build(&short).is_err());
         let unknown: Params = toml::from_str("words = []").unwrap();
         assert!(NearMiss::build(&unknown).is_err());
+    }
+
+    /// A check given its stored automaton finds what it finds when it builds one; one
+    /// given an automaton of other phrases builds its own.
+    #[test]
+    fn a_stored_automaton_finds_the_same() {
+        let text = "深入学习习近平新时代中国特色社会主意思想，贯彻中华人民共和国安全生法，落实中华人民共和国安全生产法，本市营商坏境三年行动";
+        let run = |check: &dyn Check| {
+            let mut out = Vec::new();
+            check.run(&Document::new("t", text), &mut out);
+            out.into_iter().map(|f| (f.span, f.fix)).collect::<Vec<_>>()
+        };
+        let own: Params = toml::from_str("phrases = [\"本市营商环境三年行动\"]").unwrap();
+        for (build, params) in [
+            (NearMiss::build as Builder, Params::new()),
+            (BareTitle::build, Params::new()),
+            (NearMiss::build, own),
+        ] {
+            let fresh = build(&params).unwrap();
+            let expected = run(fresh.as_ref());
+            let bytes: &'static [u8] = fresh.stored_state().unwrap().leak();
+            let restored = build(&params).unwrap();
+            restored.restore_state(bytes);
+            assert_eq!(run(restored.as_ref()), expected);
+            // The automaton of the built-in phrases does not fit a list with one more.
+            let other =
+                build(&toml::from_str("titles = [\"某某条例实施办法规定\"]").unwrap()).unwrap();
+            other.restore_state(bytes);
+            let built =
+                build(&toml::from_str("titles = [\"某某条例实施办法规定\"]").unwrap()).unwrap();
+            assert_eq!(run(other.as_ref()), run(built.as_ref()));
+            // Nor do damaged bytes.
+            let mut damaged = bytes.to_vec();
+            damaged.truncate(damaged.len() / 2);
+            let cut = build(&params).unwrap();
+            cut.restore_state(damaged.leak());
+            assert_eq!(run(cut.as_ref()), expected);
+        }
+        let params = Params::new();
+        assert!(!run(NearMiss::build(&params).unwrap().as_ref()).is_empty());
+        assert!(!run(BareTitle::build(&params).unwrap().as_ref()).is_empty());
+
+        // The stored automaton is taken when, and only when, the patterns are the same.
+        let list = phrases_from(&params, true).unwrap();
+        for anchors in [true, false] {
+            let built = Index::new(list.all(), anchors, None);
+            let bytes = built.stored().unwrap();
+            assert!(!built.from_stored);
+            assert!(Index::new(list.all(), anchors, Some(&bytes)).from_stored);
+            assert!(!Index::new(list.all()[1..].to_vec(), anchors, Some(&bytes)).from_stored);
+            assert!(!Index::new(list.all(), anchors, Some(&bytes[..100])).from_stored);
+            assert!(!Index::new(list.all(), !anchors, Some(&bytes)).from_stored);
+        }
     }
 
     #[test]

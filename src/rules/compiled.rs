@@ -14,6 +14,7 @@
 //! [`RuleBook::load`]: super::RuleBook::load
 
 use super::{Rule, RuleSource};
+use serde::{Deserialize, Serialize};
 
 /// The stored book; see the module's documentation.
 pub const STORED: &[u8] = include_bytes!("../../data/builtin-rules.bin");
@@ -34,7 +35,7 @@ fn fingerprint(sources: &[RuleSource]) -> u64 {
 }
 
 /// A 64-bit FNV-style hash, eight bytes a step.
-fn checksum(bytes: &[u8]) -> u64 {
+pub fn checksum(bytes: &[u8]) -> u64 {
     const PRIME: u64 = 0x0000_0100_0000_01b3;
     let mut h = 0xcbf2_9ce4_8422_2325 ^ bytes.len() as u64;
     let mut words = bytes.chunks_exact(8);
@@ -58,7 +59,17 @@ pub fn store(sources: &[RuleSource], rules: &[Rule]) -> Result<Vec<u8>, String> 
     for entry in rules.iter().flat_map(|r| &r.regexes) {
         entry.gate();
     }
-    let body = postcard::to_allocvec(rules).map_err(|e| e.to_string())?;
+    // So does what some checks work out on their first document (DL120's automaton).
+    let states: Vec<(u32, Vec<u8>)> = rules
+        .iter()
+        .enumerate()
+        .filter_map(|(r, rule)| Some((r as u32, rule.check.as_ref()?.stored_state()?)))
+        .collect();
+    let body = Body {
+        rules: rules.to_vec(),
+        states: states.iter().map(|(r, s)| (*r, s.as_slice())).collect(),
+    };
+    let body = postcard::to_allocvec(&body).map_err(|e| e.to_string())?;
     let mut out = Vec::with_capacity(MAGIC.len() + 16 + body.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&fingerprint(sources).to_le_bytes());
@@ -67,9 +78,18 @@ pub fn store(sources: &[RuleSource], rules: &[Rule]) -> Result<Vec<u8>, String> 
     Ok(out)
 }
 
+/// What a stored book holds: the rules, and the stored state of some of their checks (by
+/// rule).
+#[derive(Serialize, Deserialize)]
+struct Body<'a> {
+    rules: Vec<Rule>,
+    #[serde(borrow)]
+    states: Vec<(u32, &'a [u8])>,
+}
+
 /// The rules stored in `stored`, if it was made from exactly `sources` and is intact, with
-/// their checks made again from their params.
-pub fn load(stored: &[u8], sources: &[RuleSource]) -> Option<Vec<Rule>> {
+/// their checks made again from their params (and given their stored state).
+pub fn load(stored: &'static [u8], sources: &[RuleSource]) -> Option<Vec<Rule>> {
     let rest = stored.strip_prefix(MAGIC)?;
     let (made_from, rest) = rest.split_first_chunk::<8>()?;
     let (sum, body) = rest.split_first_chunk::<8>()?;
@@ -78,11 +98,14 @@ pub fn load(stored: &[u8], sources: &[RuleSource]) -> Option<Vec<Rule>> {
     {
         return None;
     }
-    let mut rules: Vec<Rule> = postcard::from_bytes(body).ok()?;
+    let Body { mut rules, states } = postcard::from_bytes(body).ok()?;
     for rule in &mut rules {
         if let Some(spec) = &rule.check_spec {
             rule.check = Some(spec.build()?);
         }
+    }
+    for (r, state) in states {
+        rules.get(r as usize)?.check.as_ref()?.restore_state(state);
     }
     Some(rules)
 }
@@ -207,12 +230,12 @@ mod tests {
         let mut damaged = STORED.to_vec();
         let last = damaged.len() - 1;
         damaged[last] ^= 1;
-        assert!(load(&damaged, &sources).is_none());
+        assert!(load(damaged.leak(), &sources).is_none());
         assert!(load(&STORED[..STORED.len() / 2], &sources).is_none());
         assert!(load(&[], &sources).is_none());
         let mut other = STORED.to_vec();
         other[7] = b'9';
-        assert!(load(&other, &sources).is_none());
+        assert!(load(other.leak(), &sources).is_none());
         // Parsing then gives the same rules.
         let mut edited_back = edited;
         edited_back[0].text.pop();
