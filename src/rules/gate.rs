@@ -160,10 +160,7 @@ impl Gate {
     pub fn windows(&self, text: &str) -> Option<Vec<Range<usize>>> {
         let Some((finder, reach)) = &self.near else {
             let none = text.len() <= SMALL_TEXT
-                && !self
-                    .any
-                    .iter()
-                    .any(|f| f.find(text.as_bytes()).is_some());
+                && !self.any.iter().any(|f| f.find(text.as_bytes()).is_some());
             return none.then(Vec::new);
         };
         let reach = *reach;

@@ -2,6 +2,8 @@
 //! with `include_bytes!`: a few header words are decoded at first use, every lookup reads the
 //! arrays directly. The layout is described in `scripts/gen_charlm.py`.
 
+use std::sync::OnceLock;
+
 fn from_stored(q: u8) -> f32 {
     f32::from(q) / 12.0
 }
@@ -454,27 +456,70 @@ pub const SOUND: u32 = 16;
 
 /// The characters of the same syllable (tone or not) as each character asked about, among
 /// those it is confused with, the most frequent first: what a joint repair of two characters
-/// tries. Kept for one document, so that each character's confusion list is filtered once.
+/// tries. Found for one document in a map, each character's list made once per process (see
+/// [`Cache`]).
 #[derive(Default)]
-pub struct SameSounds(rustc_hash::FxHashMap<char, Box<[Candidate]>>);
+pub struct SameSounds(rustc_hash::FxHashMap<char, &'static [Candidate]>);
 
 impl SameSounds {
     /// Reads the characters of `c` if they are not known yet.
     pub fn learn(&mut self, c: char) {
-        self.0.entry(c).or_insert_with(|| {
-            candidates(c)
-                .filter(|x| x.flags() & (SAME_SOUND | SAME_SYLLABLE) != 0)
-                .collect()
-        });
+        self.0
+            .entry(c)
+            .or_insert_with(|| Cache::get().same_sound(c));
     }
 
     /// The characters of `c` (none before [`SameSounds::learn`]).
-    pub fn of(&self, c: char) -> &[Candidate] {
-        self.0.get(&c).map_or(&[], |x| x)
+    pub fn of(&self, c: char) -> &'static [Candidate] {
+        self.0.get(&c).copied().unwrap_or(&[])
     }
 }
 
-/// One candidate of [`confusions`], with its rank in the pair matrices (see [`Pairs::rank`]),
+/// Every character's candidates and same-sound candidates, each list made the first time a
+/// document asks for it and then kept for the process: a list is the same in every document,
+/// and making it again for each of many small files was an eighth of checking one.
+struct Cache {
+    /// By the character's place among the heads of the confusion table.
+    all: Vec<OnceLock<Box<[Candidate]>>>,
+    same_sound: Vec<OnceLock<Box<[Candidate]>>>,
+}
+
+impl Cache {
+    fn get() -> &'static Cache {
+        static CACHE: OnceLock<Cache> = OnceLock::new();
+        CACHE.get_or_init(|| {
+            let n = confusion_heads();
+            Cache {
+                all: (0..n).map(|_| OnceLock::new()).collect(),
+                same_sound: (0..n).map(|_| OnceLock::new()).collect(),
+            }
+        })
+    }
+
+    fn all_at(&'static self, i: usize) -> &'static [Candidate] {
+        self.all[i].get_or_init(|| candidates_at(i).collect())
+    }
+
+    /// The candidates of `c`, as the confusion table lists them.
+    fn candidates(&'static self, c: char) -> &'static [Candidate] {
+        head(c).map_or(&[], |i| self.all_at(i))
+    }
+
+    /// Those of them of the same syllable.
+    fn same_sound(&'static self, c: char) -> &'static [Candidate] {
+        head(c).map_or(&[], |i| {
+            self.same_sound[i].get_or_init(|| {
+                self.all_at(i)
+                    .iter()
+                    .filter(|x| x.flags() & (SAME_SOUND | SAME_SYLLABLE) != 0)
+                    .copied()
+                    .collect()
+            })
+        })
+    }
+}
+
+/// One candidate of the confusion table, with its rank in the pair matrices (see [`Pairs::rank`]),
 /// in 8 bytes: a list of them is read whole at every suspect position.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Candidate {
@@ -482,7 +527,7 @@ pub struct Candidate {
     /// Rank + 1 (0: not a symbol of the matrices).
     rank: u16,
     flags: u8,
-    /// The stored count (see [`confusions`]): 0 never seen, else its value times 12, plus 1.
+    /// The stored count (see `confusions`): 0 never seen, else its value times 12, plus 1.
     count: u8,
 }
 
@@ -495,29 +540,30 @@ impl Candidate {
         u32::from(self.flags)
     }
 
-    /// As [`confusions`] gives it.
+    /// As the confusion table gives it.
     pub fn count(&self) -> Option<f32> {
         self.count.checked_sub(1).map(|q| f32::from(q) / 12.0)
     }
 }
 
-/// The candidates of each character asked about, read from the confusion table once per
-/// document: a character asked about again (most are) costs one hash lookup, not a search of
-/// the table and a rank lookup per candidate.
+/// The candidates of each character a document asks about: a map over the lists of
+/// [`Cache`], so that a character asked about again (most are) costs one hash lookup.
 #[derive(Default)]
-pub struct Candidates(rustc_hash::FxHashMap<char, Box<[Candidate]>>);
+pub struct Candidates(rustc_hash::FxHashMap<char, &'static [Candidate]>);
 
 impl Candidates {
-    /// The candidates of `c`, as [`confusions`] lists them.
-    pub fn of(&mut self, c: char) -> &[Candidate] {
-        self.0.entry(c).or_insert_with(|| candidates(c).collect())
+    /// The candidates of `c`, as the confusion table lists them.
+    pub fn of(&mut self, c: char) -> &'static [Candidate] {
+        self.0
+            .entry(c)
+            .or_insert_with(|| Cache::get().candidates(c))
     }
 }
 
-/// [`confusions`] as [`Candidate`]s.
-fn candidates(c: char) -> impl Iterator<Item = Candidate> {
+/// The confusions of the `i`th head as [`Candidate`]s.
+fn candidates_at(i: usize) -> impl Iterator<Item = Candidate> {
     let pairs = Pairs::get();
-    confusions(c).map(|(x, flags, count)| Candidate {
+    confusions_at(i).map(|(x, flags, count)| Candidate {
         c: x,
         // ranks are below u16::MAX (checked when the matrices are read)
         rank: pairs.rank(x).map_or(0, |r| r as u16 + 1),
@@ -527,37 +573,49 @@ fn candidates(c: char) -> impl Iterator<Item = Candidate> {
 }
 
 /// The characters `c` is commonly confused with, the most frequent in the corpus first:
-/// each with its flags and its [`Model::log_count`] (stored with it, so not looked up).
+/// each with its flags and its [`Model::log_count`] (stored with it, so not looked up). The
+/// checks read them through [`Cache`], as [`Candidate`]s.
+#[cfg(test)]
 pub fn confusions(c: char) -> impl Iterator<Item = (char, u32, Option<f32>)> {
-    let n = if CONFUSION.starts_with(b"DLCNF002") {
+    head(c).into_iter().flat_map(confusions_at)
+}
+
+/// How many characters the confusion table lists confusions for (its heads).
+fn confusion_heads() -> usize {
+    if CONFUSION.starts_with(b"DLCNF002") {
         u32_at(CONFUSION, 8) as usize
     } else {
         0
-    };
+    }
+}
+
+/// The place of `c` among the heads of the confusion table (sorted), if it is one.
+fn head(c: char) -> Option<usize> {
+    const HEADS: usize = 12;
+    let key = u32::from(c);
+    let (mut lo, mut hi) = (0, confusion_heads());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match u32_at(CONFUSION, HEADS + 4 * mid).cmp(&key) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Some(mid),
+        }
+    }
+    None
+}
+
+/// The confusions of the `i`th head of the table: each character, its flags and its
+/// [`Model::log_count`].
+fn confusions_at(i: usize) -> impl Iterator<Item = (char, u32, Option<f32>)> {
+    let n = confusion_heads();
     let heads = 12;
     let starts = heads + 4 * n;
     let cands = starts + 4 * (n + 1);
-    let key = u32::from(c);
-    // Binary search over the sorted heads.
-    let (mut lo, mut hi) = (0, n);
-    let mut found = None;
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        let h = u32_at(CONFUSION, heads + 4 * mid);
-        match h.cmp(&key) {
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => {
-                found = Some(mid);
-                break;
-            }
-        }
-    }
     let total = u32_at(CONFUSION, starts + 4 * n) as usize;
     let seen = cands + 4 * total;
-    let range = found.map_or(0..0, |i| {
-        u32_at(CONFUSION, starts + 4 * i) as usize..u32_at(CONFUSION, starts + 4 * i + 4) as usize
-    });
+    let range =
+        u32_at(CONFUSION, starts + 4 * i) as usize..u32_at(CONFUSION, starts + 4 * i + 4) as usize;
     range.filter_map(move |j| {
         let v = u32_at(CONFUSION, cands + 4 * j);
         let count = match CONFUSION.get(seen + j).copied().unwrap_or(0) {
