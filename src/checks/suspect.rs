@@ -895,11 +895,7 @@ impl Check for SuspectChar {
                     })
                 }));
             }
-            if let Ok(ac) = daachorse::CharwiseDoubleArrayAhoCorasick::<u32>::new(&strings) {
-                let mut seen = vec![0u32; strings.len()];
-                for m in ac.find_overlapping_iter(text) {
-                    seen[m.value() as usize] += 1;
-                }
+            if let Some(seen) = occurrences(text, &strings) {
                 let mut k = 0;
                 kept.retain(|(_, _, f)| {
                     let [rare, fixed] = which[k];
@@ -924,6 +920,36 @@ impl Check for SuspectChar {
             });
         }
     }
+}
+
+/// How often each of `strings` (distinct, not empty) occurs in `text`, overlapping
+/// occurrences counted. A few strings in a short text are each searched for; more are found
+/// in one pass of an automaton, which costs more to build than a short text to search.
+fn occurrences(text: &str, strings: &[&str]) -> Option<Vec<u32>> {
+    if strings.len().saturating_mul(text.len()) <= 1 << 20 {
+        let hay = text.as_bytes();
+        return Some(
+            strings
+                .iter()
+                .map(|s| {
+                    let finder = memchr::memmem::Finder::new(s);
+                    let mut n = 0;
+                    let mut at = 0;
+                    while let Some(i) = finder.find(&hay[at..]) {
+                        n += 1;
+                        at += i + 1;
+                    }
+                    n
+                })
+                .collect(),
+        );
+    }
+    let ac = daachorse::CharwiseDoubleArrayAhoCorasick::<u32>::new(strings).ok()?;
+    let mut seen = vec![0u32; strings.len()];
+    for m in ac.find_overlapping_iter(text) {
+        seen[m.value() as usize] += 1;
+    }
+    Some(seen)
 }
 
 impl SuspectChar {
@@ -982,6 +1008,23 @@ fn pieces(line: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Both ways of counting give the same counts, overlapping occurrences included.
+    #[test]
+    fn occurrences_are_counted_alike_searched_or_by_automaton() {
+        let strings = ["哈哈", "才政", "财政", "政", "无"];
+        for text in ["哈哈哈，才政和财政，财政。", "", "哈", "哈哈哈哈"] {
+            let searched = occurrences(text, &strings).unwrap();
+            // The same text made long enough for the automaton.
+            let long = format!("{text}{}", "。".repeat((1 << 20) / 3 / strings.len() + 1));
+            let automaton = occurrences(&long, &strings).unwrap();
+            assert_eq!(searched, automaton, "{text}");
+        }
+        assert_eq!(
+            occurrences("哈哈哈，才政和财政，财政。", &strings),
+            Some(vec![2, 1, 2, 3, 0])
+        );
+    }
 
     /// Every pair may have been seen: [`raw_log_prob`] looks every gram up.
     fn any_pair(_: usize) -> bool {
