@@ -219,7 +219,7 @@ impl Index {
             listed.extend_from_slice(&(p.len() as u64).to_le_bytes());
             listed.extend_from_slice(p.as_bytes());
         }
-        let patterns_sum = crate::rules::checksum(&listed);
+        let patterns_sum = crate::engine::checksum(&listed);
         let restored = stored.and_then(|bytes| {
             let (sum, rest) = bytes.split_first_chunk::<8>()?;
             if u64::from_le_bytes(*sum) != patterns_sum {

@@ -70,8 +70,9 @@ fn take_u32(bytes: &[u8]) -> Option<(usize, &[u8])> {
 
 /// A 64-bit checksum of `bytes`, eight at a time. Each step is a bijection of the state for a
 /// given word, so any one changed word changes the result; it only guards against damaged
-/// bytes, not against a crafted collision.
-fn checksum(bytes: &[u8]) -> u64 {
+/// bytes, not against a crafted collision. (Also the check of the stored rule book and of
+/// stored phrase automata.)
+pub fn checksum(bytes: &[u8]) -> u64 {
     const PRIME: u64 = 0x0000_0100_0000_01b3;
     let mut h = 0xcbf2_9ce4_8422_2325 ^ bytes.len() as u64;
     let mut words = bytes.chunks_exact(8);

@@ -10,6 +10,7 @@ use crate::rules::{BUILTIN_AUTOMATON, ExampleKind, LoadError, Origin, Rule, Rule
 use crate::source::Document;
 use crate::year::{DocYear, YearSource};
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
+pub use matcher::checksum;
 use matcher::{Hit, Matcher, Preloaded};
 use rayon::prelude::*;
 use rustc_hash::{FxBuildHasher, FxHashMap};

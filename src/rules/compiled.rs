@@ -14,6 +14,7 @@
 //! [`RuleBook::load`]: super::RuleBook::load
 
 use super::{Rule, RuleSource};
+use crate::engine::checksum;
 use serde::{Deserialize, Serialize};
 
 /// The stored book; see the module's documentation.
@@ -32,24 +33,6 @@ fn fingerprint(sources: &[RuleSource]) -> u64 {
         }
     }
     checksum(&bytes)
-}
-
-/// A 64-bit FNV-style hash, eight bytes a step.
-pub fn checksum(bytes: &[u8]) -> u64 {
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let mut h = 0xcbf2_9ce4_8422_2325 ^ bytes.len() as u64;
-    let mut words = bytes.chunks_exact(8);
-    for word in &mut words {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(word);
-        h = (h ^ u64::from_le_bytes(w))
-            .wrapping_mul(PRIME)
-            .rotate_left(29);
-    }
-    for &b in words.remainder() {
-        h = (h ^ u64::from(b)).wrapping_mul(PRIME);
-    }
-    h
 }
 
 /// The stored form of `rules`, parsed from `sources`: the magic, the sources' fingerprint,

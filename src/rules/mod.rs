@@ -11,7 +11,7 @@ mod schema;
 pub mod template;
 
 pub use builtin::{BUILTIN_AUTOMATON, builtin_sources};
-pub use compiled::{checksum, store as store_builtin};
+pub use compiled::store as store_builtin;
 pub use error::LoadError;
 use error::RuleFiles;
 
