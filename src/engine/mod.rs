@@ -94,11 +94,17 @@ impl Engine {
     }
 
     /// Reads the sources' rules and, at the same time on another thread, the stored
-    /// automaton (each about half of a start-up); then the engine, as [`Engine::new`].
+    /// automaton of the built-in ones (the two longest steps of a start-up); then the engine,
+    /// as [`Engine::new`].
     pub fn load(sources: Vec<RuleSource>) -> Result<Engine, EngineError> {
+        let builtin = sources.first().is_some_and(|s| s.builtin);
         let (book, stored) = rayon::join(
             || RuleBook::load(sources),
-            || Matcher::preload(BUILTIN_AUTOMATON),
+            || {
+                builtin
+                    .then(|| Matcher::preload(BUILTIN_AUTOMATON))
+                    .flatten()
+            },
         );
         Engine::with_preloaded(book.map_err(EngineError::Rules)?, stored)
             .map_err(EngineError::Automaton)

@@ -2,9 +2,11 @@
 //!
 //! Parsing and validating the built-in rule sets was most of a start-up: 16,653 entries, and
 //! the TOML of `idioms.toml` alone a third of the work. `data/builtin-rules.bin` holds the rules
-//! they give, written by `cargo run --example store_rules`. [`RuleBook::load`] takes the rules
-//! of the built-in files from it when it was made from exactly the rule-set texts compiled into
-//! the binary, and parses only the user's files.
+//! they give, with what a run would otherwise work out on its first document (the regexes'
+//! gates, the state checks keep: DL120/DL121's phrase automata), written by
+//! `cargo run --release --example store_rules`. [`RuleBook::load`] takes the rules of the
+//! built-in files from it when it was made from exactly the rule-set texts compiled into the
+//! binary, and parses only the user's files.
 //!
 //! A stored book that is out of date (a rule set was edited), damaged, or written by another
 //! version of the code is not used: the texts are parsed as before. That costs start-up time,
@@ -38,6 +40,12 @@ fn fingerprint(sources: &[RuleSource]) -> u64 {
 /// The stored form of `rules`, parsed from `sources`: the magic, the sources' fingerprint,
 /// a checksum of the body, the body.
 pub fn store(sources: &[RuleSource], rules: &[Rule]) -> Result<Vec<u8>, String> {
+    if let Some(rule) = rules
+        .iter()
+        .find(|r| r.check.is_some() && r.check_spec.is_none())
+    {
+        return Err(format!("the params of {} cannot be stored", rule.code()));
+    }
     // Working out the regexes' gates costs more than compiling them: stored made.
     for entry in rules.iter().flat_map(|r| &r.regexes) {
         entry.gate();

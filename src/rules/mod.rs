@@ -560,7 +560,7 @@ impl Validator<'_> {
         }
     }
 
-    fn check(&mut self, raw: &schema::RawRule) -> Option<(Arc<dyn Check>, CheckSpec)> {
+    fn check(&mut self, raw: &schema::RawRule) -> Option<(Arc<dyn Check>, Option<CheckSpec>)> {
         let Some(id) = &raw.check else {
             if let Some(params) = &raw.params {
                 self.error(
@@ -591,10 +591,10 @@ impl Validator<'_> {
         match build(params) {
             Ok(check) => Some((
                 Arc::from(check),
-                CheckSpec {
+                toml::to_string(params).ok().map(|params| CheckSpec {
                     id: id.get_ref().clone(),
-                    params: toml::to_string(params).unwrap_or_default(),
-                },
+                    params,
+                }),
             )),
             Err(e) => {
                 let span = raw.params.as_ref().map_or(id.span(), |p| p.span());
@@ -771,6 +771,7 @@ impl Validator<'_> {
         }
 
         let (check, check_spec) = self.check(&raw).unzip();
+        let check_spec = check_spec.flatten();
         if raw.entry.is_empty() && raw.regex.is_empty() && raw.check.is_none() {
             self.error(
                 raw.code.span(),
